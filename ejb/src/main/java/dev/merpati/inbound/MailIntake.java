@@ -1,0 +1,63 @@
+package dev.merpati.inbound;
+
+import dev.merpati.connector.api.ReceivedMail;
+import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.queue.QueueEntry;
+import dev.merpati.queue.QueueRepository;
+import dev.merpati.store.BodyChunks;
+import dev.merpati.store.BodyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Postfix's smtpd → maildrop hand-over: stores the body and the envelope and queues the entry for
+ * cleanup, all in the caller's transaction, which commits before the SMTP server answers 250.
+ */
+@ApplicationScoped
+public class MailIntake {
+
+    @Inject
+    BodyStore bodies;
+
+    @Inject
+    QueueRepository queue;
+
+    @Inject
+    PipelineMessages pipeline;
+
+    /** @return the queue id */
+    public String receive(ReceivedMail mail) {
+        if (mail.recipients().isEmpty()) {
+            throw new IllegalArgumentException("a mail transaction needs at least one recipient");
+        }
+        Instant receivedAt = Objects.requireNonNullElseGet(mail.receivedAt(), Instant::now);
+        BodyChunks.StoredBody body;
+        try {
+            body = bodies.store(mail.content().openStream(), receivedAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the received message", e);
+        }
+        QueueEntry entry = queue.enqueue(
+                new QueueEntry(
+                        body.id(),
+                        Objects.requireNonNullElse(mail.reversePath(), ""),
+                        fit(mail.clientAddress(), 64, ""),
+                        fit(mail.clientHostname(), 255, ""),
+                        fit(mail.protocol(), 16, "SMTP"),
+                        mail.authenticatedUser(),
+                        receivedAt),
+                mail.recipients());
+        pipeline.toCleanup(entry.getId());
+        return entry.getQueueId();
+    }
+
+    /** Informational fields are cut to their column width rather than failing the transaction. */
+    private static String fit(String value, int width, String fallback) {
+        String v = value == null || value.isBlank() ? fallback : value.strip();
+        return v.length() > width ? v.substring(0, width) : v;
+    }
+}

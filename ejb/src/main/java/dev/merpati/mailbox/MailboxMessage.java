@@ -1,0 +1,148 @@
+package dev.merpati.mailbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A message in a mailbox: UID, MODSEQ, flags and the listing headers; the octets are in the body. */
+@Entity
+@Table(name = "mailbox_message")
+public class MailboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_message_seq")
+    @SequenceGenerator(name = "mailbox_message_seq", sequenceName = "mailbox_message_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(name = "mailbox_id", nullable = false)
+    private long mailboxId;
+
+    @Column(nullable = false)
+    private long uid;
+
+    @Column(nullable = false)
+    private long modseq;
+
+    @Column(name = "body_id", nullable = false)
+    private long bodyId;
+
+    @Column(name = "internal_date", nullable = false)
+    private Instant internalDate;
+
+    @Column(name = "size", nullable = false)
+    private long octets;
+
+    private boolean seen;
+    private boolean answered;
+    private boolean flagged;
+    private boolean deleted;
+    private boolean draft;
+
+    @Column(name = "header_from", nullable = false)
+    private String headerFrom;
+
+    @Column(name = "header_subject", nullable = false)
+    private String headerSubject;
+
+    @Column(name = "header_date")
+    private Instant headerDate;
+
+    @Column(name = "header_message_id", nullable = false)
+    private String headerMessageId;
+
+    protected MailboxMessage() {}
+
+    MailboxMessage(
+            long mailboxId,
+            long uid,
+            long modseq,
+            long bodyId,
+            Instant internalDate,
+            long octets,
+            ListingHeaders headers) {
+        this.mailboxId = mailboxId;
+        this.uid = uid;
+        this.modseq = modseq;
+        this.bodyId = bodyId;
+        this.internalDate = internalDate;
+        this.octets = octets;
+        this.headerFrom = headers.from();
+        this.headerSubject = headers.subject();
+        this.headerDate = headers.date();
+        this.headerMessageId = headers.messageId();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getMailboxId() {
+        return mailboxId;
+    }
+
+    public long getUid() {
+        return uid;
+    }
+
+    public long getModseq() {
+        return modseq;
+    }
+
+    public long getBodyId() {
+        return bodyId;
+    }
+
+    public Instant getInternalDate() {
+        return internalDate;
+    }
+
+    public long getOctets() {
+        return octets;
+    }
+
+    public boolean isSeen() {
+        return seen;
+    }
+
+    public boolean isAnswered() {
+        return answered;
+    }
+
+    public boolean isFlagged() {
+        return flagged;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public boolean isDraft() {
+        return draft;
+    }
+
+    public String getHeaderFrom() {
+        return headerFrom;
+    }
+
+    public String getHeaderSubject() {
+        return headerSubject;
+    }
+
+    public Instant getHeaderDate() {
+        return headerDate;
+    }
+
+    public String getHeaderMessageId() {
+        return headerMessageId;
+    }
+
+    public MessageSummary summary() {
+        return new MessageSummary(
+                id, uid, headerFrom, headerSubject, headerDate != null ? headerDate : internalDate, octets, seen);
+    }
+}

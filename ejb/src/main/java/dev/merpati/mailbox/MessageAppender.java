@@ -1,0 +1,22 @@
+package dev.merpati.mailbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/** Adds a stored body to a mailbox with the next UID and MODSEQ (delivery now, IMAP APPEND and COPY later). */
+@ApplicationScoped
+public class MessageAppender {
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    /** @param mailbox locked with {@link MailboxRepository#lock} in the current transaction */
+    public MailboxMessage append(
+            Mailbox mailbox, long bodyId, long size, Instant internalDate, ListingHeaders headers) {
+        MailboxMessage message = new MailboxMessage(
+                mailbox.getId(), mailbox.takeUid(), mailbox.nextModseq(), bodyId, internalDate, size, headers);
+        mailboxes.add(message);
+        return message;
+    }
+}

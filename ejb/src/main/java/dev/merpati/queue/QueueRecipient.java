@@ -1,0 +1,78 @@
+package dev.merpati.queue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One envelope recipient of a queue entry and how far its delivery got. */
+@Entity
+@Table(name = "queue_recipient")
+public class QueueRecipient {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_recipient_seq")
+    @SequenceGenerator(name = "queue_recipient_seq", sequenceName = "queue_recipient_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(name = "entry_id", nullable = false)
+    private long entryId;
+
+    @Column(nullable = false)
+    private String address;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RecipientState state;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected QueueRecipient() {}
+
+    public QueueRecipient(long entryId, String address) {
+        this.entryId = entryId;
+        this.address = address;
+        this.state = RecipientState.PENDING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getEntryId() {
+        return entryId;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public RecipientState getState() {
+        return state;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void delivered() {
+        state = RecipientState.DELIVERED;
+        lastError = null;
+    }
+
+    public void deferred(String reason) {
+        state = RecipientState.DEFERRED;
+        lastError = QueueEntry.truncate(reason);
+    }
+
+    public void bounced(String reason) {
+        state = RecipientState.BOUNCED;
+        lastError = QueueEntry.truncate(reason);
+    }
+}

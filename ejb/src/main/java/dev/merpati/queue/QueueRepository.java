@@ -1,0 +1,69 @@
+package dev.merpati.queue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The queue of record. Every stage locks the entry row before it looks at its state, so stages of
+ * one entry (and local deliveries to its recipients) run one at a time.
+ */
+@ApplicationScoped
+public class QueueRepository {
+
+    @PersistenceContext(unitName = "merpati")
+    EntityManager em;
+
+    /** Persists the entry and its recipients (case-insensitive duplicates dropped). */
+    public QueueEntry enqueue(QueueEntry entry, Collection<String> recipients) {
+        em.persist(entry);
+        entry.setQueueId(QueueIds.of(entry.getId()));
+        em.flush(); // foreign keys are plain id columns, not JPA relationships: insert the parent first
+        for (String address : uniqueRecipients(recipients)) {
+            em.persist(new QueueRecipient(entry.getId(), address));
+        }
+        return entry;
+    }
+
+    public Optional<QueueEntry> lock(long entryId) {
+        return Optional.ofNullable(em.find(QueueEntry.class, entryId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public List<QueueRecipient> recipients(long entryId) {
+        return em.createQuery(
+                        "SELECT r FROM QueueRecipient r WHERE r.entryId = :entry ORDER BY r.id", QueueRecipient.class)
+                .setParameter("entry", entryId)
+                .getResultList();
+    }
+
+    public Optional<QueueRecipient> recipient(long recipientId) {
+        return Optional.ofNullable(em.find(QueueRecipient.class, recipientId));
+    }
+
+    /** Marks the entry DONE when none of its recipients is still pending or deferred. */
+    public void completeIfFinished(QueueEntry entry) {
+        if (recipients(entry.getId()).stream().noneMatch(r -> r.getState().unfinished())) {
+            entry.setState(QueueState.DONE);
+        }
+    }
+
+    /** Recipients without blanks and case-insensitive duplicates, in their first spelling. */
+    static Set<String> uniqueRecipients(Collection<String> recipients) {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> unique = new LinkedHashSet<>();
+        for (String address : recipients) {
+            String trimmed = address.strip();
+            if (!trimmed.isEmpty() && seen.add(trimmed.toLowerCase(Locale.ROOT))) {
+                unique.add(trimmed);
+            }
+        }
+        return unique;
+    }
+}

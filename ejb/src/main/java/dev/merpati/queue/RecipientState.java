@@ -1,0 +1,15 @@
+package dev.merpati.queue;
+
+public enum RecipientState {
+    PENDING,
+    DELIVERED,
+    /** Not delivered yet, to be retried. */
+    DEFERRED,
+    /** Failed for good; a DSN is owed to the sender. */
+    BOUNCED;
+
+    /** Whether the entry still has work for this recipient. */
+    public boolean unfinished() {
+        return this == PENDING || this == DEFERRED;
+    }
+}

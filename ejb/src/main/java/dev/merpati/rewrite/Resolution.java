@@ -1,0 +1,14 @@
+package dev.merpati.rewrite;
+
+/** Where trivial-rewrite sends an address. */
+public sealed interface Resolution {
+
+    /** A mailbox of ours. */
+    record Local(long accountId, String address) implements Resolution {}
+
+    /** A domain that is not ours. */
+    record Remote(String address) implements Resolution {}
+
+    /** A local domain without such a user, or an address that cannot be used. */
+    record Error(String reason) implements Resolution {}
+}
