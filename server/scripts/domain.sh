@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Prepares, starts, deploys to and stops a Payara Server domain for Merpati, with asadmin only.
+# Used by ./merpati (the dev run) and by the integration tests (server/scripts/it-domain.sh).
+#
+#   domain.sh provision   create and configure the domain if it does not exist yet
+#   domain.sh start       start the domain (in the background) and wait until it answers
+#   domain.sh deploy EAR  deploy (or redeploy) the application as "merpati"
+#   domain.sh stop        stop the domain; kill it if it does not stop
+#
+# Settings come from the environment (defaults are the dev run's):
+#   PAYARA_HOME      the unpacked Payara Server (required)
+#   DOMAIN_DIR       folder that holds the domain            (required)
+#   DOMAIN_NAME      domain name                              [merpati]
+#   PORTBASE         Payara port base; empty = Payara's defaults (admin 4848, HTTP 8080, JMS 7676)
+#   DATA_DIR         where the H2 database lives              (required)
+#   MAIL_HOSTNAME    the server's host name in greetings and headers [the machine's name]
+#   SMTP_PORT POP3_PORT IMAP_PORT                             [2525 1110 1143]
+#   BIND_ADDRESS     address the mail listeners bind          [0.0.0.0]
+#   DEMO_ACCOUNTS    address:password,... created at start-up [none]
+#   HEAP             maximum heap                             [1g]
+set -euo pipefail
+
+: "${PAYARA_HOME:?PAYARA_HOME is not set}"
+: "${DOMAIN_DIR:?DOMAIN_DIR is not set}"
+DOMAIN_NAME=${DOMAIN_NAME:-merpati}
+PORTBASE=${PORTBASE:-}
+MAIL_HOSTNAME=${MAIL_HOSTNAME:-$(hostname -f 2>/dev/null || hostname)}
+SMTP_PORT=${SMTP_PORT:-2525}
+POP3_PORT=${POP3_PORT:-1110}
+IMAP_PORT=${IMAP_PORT:-1143}
+BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
+DEMO_ACCOUNTS=${DEMO_ACCOUNTS:-}
+HEAP=${HEAP:-1g}
+
+APP_NAME=merpati
+RAR_MODULE=merpati-connector
+RA_POOL=merpati-ra-pool
+
+if [[ -n $PORTBASE ]]; then ADMIN_PORT=$((PORTBASE + 48)); else ADMIN_PORT=4848; fi
+
+LOG=$DOMAIN_DIR/asadmin.log
+
+# Runs a local asadmin command; its chatter goes to $LOG, shown only when the command fails.
+asadmin_local() {
+    mkdir -p "$DOMAIN_DIR"
+    echo "+ asadmin $*" >>"$LOG"
+    if ! "$PAYARA_HOME/bin/asadmin" --interactive=false "$@" >>"$LOG" 2>&1; then
+        echo "merpati: asadmin $* failed; the end of $LOG:" >&2
+        tail -n 20 "$LOG" >&2
+        return 1
+    fi
+}
+
+# Runs asadmin against this domain's running server.
+asadmin() { asadmin_local --port "$ADMIN_PORT" "$@"; }
+
+domain_exists() { [[ -f $DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml ]]; }
+
+# asadmin splits --property values on ':' and '='; escape them inside a value.
+escape_property() { sed -e 's/[:=]/\\&/g' <<<"$1"; }
+
+provision() {
+    if domain_exists; then
+        return 0
+    fi
+    : "${DATA_DIR:?DATA_DIR is not set}"
+    mkdir -p "$DOMAIN_DIR" "$DATA_DIR"
+    echo "merpati: creating Payara domain $DOMAIN_NAME in $DOMAIN_DIR"
+    local portbase_args=()
+    [[ -n $PORTBASE ]] && portbase_args=(--portbase "$PORTBASE")
+    asadmin_local create-domain --nopassword "${portbase_args[@]}" --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME"
+
+    start
+    echo "merpati: configuring the domain"
+    # The mail data: an H2 file database outside the build folder, so a rebuild keeps the mail.
+    # WRITE_DELAY=0: a committed transaction is on disk before the commit returns (250 means stored).
+    local url="jdbc:h2:file:$DATA_DIR/merpati;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+    asadmin create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource \
+        --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 64 \
+        --property "URL=$(escape_property "$url"):user=merpati:password=merpati" merpati-pool
+    asadmin create-jdbc-resource --connectionpoolid merpati-pool jdbc/merpati
+
+    # The pipeline's JMS queues on the built-in OpenMQ broker.
+    local queue jndi
+    for queue in maildrop:maildrop incoming:incoming local_delivery:localDelivery; do
+        jndi=${queue#*:}
+        queue=${queue%%:*}
+        asadmin create-jmsdest --desttype queue "$queue"
+        asadmin create-jms-resource --restype jakarta.jms.Queue --property "Name=$queue" "jms/$jndi"
+    done
+
+    # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
+    asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
+    asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT" \
+        "$APP_NAME#$RAR_MODULE"
+
+    asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
+    if [[ -n $DEMO_ACCOUNTS ]]; then
+        asadmin create-system-properties "merpati.demo.accounts=$(escape_property "$DEMO_ACCOUNTS")"
+    fi
+    asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
+    asadmin delete-jvm-options -Xmx512m
+    asadmin create-jvm-options "-Xmx$HEAP"
+    # A resource adapter's thread pool is taken up only at domain start.
+    stop
+}
+
+start() {
+    if "$PAYARA_HOME/bin/asadmin" list-domains --domaindir "$DOMAIN_DIR" 2>/dev/null | grep -q "^$DOMAIN_NAME running"; then
+        return 0
+    fi
+    asadmin_local start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME"
+}
+
+deploy() {
+    local ear=${1:?usage: domain.sh deploy EAR}
+    asadmin deploy --force=true --name "$APP_NAME" "$ear"
+}
+
+stop() {
+    "$PAYARA_HOME/bin/asadmin" --interactive=false stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME" >/dev/null 2>&1 \
+        || "$PAYARA_HOME/bin/asadmin" --interactive=false stop-domain --kill --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME" >/dev/null 2>&1 \
+        || true
+}
+
+case "${1:-}" in
+    provision) provision ;;
+    start) start ;;
+    deploy) deploy "${2:-}" ;;
+    stop) stop ;;
+    admin-port) echo "$ADMIN_PORT" ;;
+    *) echo "usage: domain.sh provision|start|deploy EAR|stop|admin-port" >&2; exit 2 ;;
+esac

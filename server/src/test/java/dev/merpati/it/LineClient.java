@@ -1,0 +1,77 @@
+package dev.merpati.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A bare protocol client on a real socket: send a line, read the reply, assert on what came back. */
+final class LineClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    LineClient(String host, int port) throws IOException {
+        socket = new Socket(host, port);
+        socket.setSoTimeout(30_000);
+        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        out = socket.getOutputStream();
+    }
+
+    String readLine() throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            throw new IOException("connection closed by the server");
+        }
+        return line;
+    }
+
+    /** Reads an SMTP reply, following continuation lines ("250-..."), and returns its last line. */
+    String readSmtpReply() throws IOException {
+        String line = readLine();
+        while (line.length() > 3 && line.charAt(3) == '-') {
+            line = readLine();
+        }
+        return line;
+    }
+
+    /** Reads a POP3 multi-line body after its status line, up to the terminating ".". */
+    List<String> readPop3Lines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line = readLine(); !line.equals("."); line = readLine()) {
+            lines.add(line.startsWith("..") ? line.substring(1) : line);
+        }
+        return lines;
+    }
+
+    void send(String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    String smtp(String line) throws IOException {
+        send(line);
+        return readSmtpReply();
+    }
+
+    String pop3(String line) throws IOException {
+        send(line);
+        return readLine();
+    }
+
+    static void assertReply(String expectedStart, String reply) {
+        assertTrue(reply.startsWith(expectedStart), () -> "expected a reply starting with '" + expectedStart + "' but got '" + reply + "'");
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.merpati.it;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/** Sends and fetches mail with Jakarta Mail, as a desktop client would. */
+final class Mail {
+
+    private Mail() {}
+
+    static Session session() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", TestServer.HOST);
+        props.put("mail.smtp.port", String.valueOf(TestServer.SMTP_PORT));
+        props.put("mail.smtp.ehlo", "true");
+        props.put("mail.smtp.localhost", "client.merpati.test");
+        props.put("mail.pop3.host", TestServer.HOST);
+        props.put("mail.pop3.port", String.valueOf(TestServer.POP3_PORT));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        props.put("mail.pop3.connectiontimeout", "10000");
+        props.put("mail.pop3.timeout", "30000");
+        return Session.getInstance(props);
+    }
+
+    static String uniqueSubject(String what) {
+        return what + " " + UUID.randomUUID();
+    }
+
+    static void send(String from, String to, String subject, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        Transport.send(message);
+    }
+
+    /** Polls the user's POP3 maildrop until a message with this subject arrives, and returns its raw text. */
+    static String awaitPop3Message(String user, String password, String subject, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<String> found = findPop3Message(user, password, subject);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no message '" + subject + "' reached " + user + " within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static Optional<String> findPop3Message(String user, String password, String subject) throws Exception {
+        Store store = session().getStore("pop3");
+        store.connect(user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message message : inbox.getMessages()) {
+                    if (subject.equals(message.getSubject())) {
+                        var bytes = new java.io.ByteArrayOutputStream();
+                        message.writeTo(bytes);
+                        return Optional.of(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+}
