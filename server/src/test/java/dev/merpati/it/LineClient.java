@@ -67,7 +67,9 @@ final class LineClient implements AutoCloseable {
     }
 
     static void assertReply(String expectedStart, String reply) {
-        assertTrue(reply.startsWith(expectedStart), () -> "expected a reply starting with '" + expectedStart + "' but got '" + reply + "'");
+        assertTrue(
+                reply.startsWith(expectedStart),
+                () -> "expected a reply starting with '" + expectedStart + "' but got '" + reply + "'");
     }
 
     @Override

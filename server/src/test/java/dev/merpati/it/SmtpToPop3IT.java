@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,9 @@ class SmtpToPop3IT {
 
         assertTrue(raw.contains("\r\n\r\n" + body) || raw.endsWith(body), () -> "body changed in transit:\n" + raw);
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
-        assertTrue(headers.startsWith("Received: from client.merpati.test"), () -> "no Received header first:\n" + headers);
+        assertTrue(
+                headers.startsWith("Received: from client.merpati.test"),
+                () -> "no Received header first:\n" + headers);
         assertTrue(headers.contains("by mail.merpati.test"), headers);
         assertTrue(headers.contains("Message-ID: "), headers);
         assertTrue(headers.contains("Date: "), headers);

@@ -34,12 +34,15 @@ class WebmailIT {
 
         HttpResponse<String> loginPage = get("/");
         assertEquals(200, loginPage.statusCode());
-        assertTrue(loginPage.uri().getPath().endsWith("/login.xhtml"), loginPage.uri().toString());
+        assertTrue(
+                loginPage.uri().getPath().endsWith("/login.xhtml"),
+                loginPage.uri().toString());
         assertTrue(loginPage.body().contains("j_security_check"), loginPage.body());
 
         HttpResponse<String> inbox = login("bob", TestServer.BOB_PASSWORD);
         assertEquals(200, inbox.statusCode());
-        assertTrue(inbox.uri().getPath().endsWith("/mail/inbox.xhtml"), inbox.uri().toString());
+        assertTrue(
+                inbox.uri().getPath().endsWith("/mail/inbox.xhtml"), inbox.uri().toString());
         assertTrue(inbox.body().contains(TestServer.BOB), "the page does not say who is logged in");
         assertTrue(inbox.body().contains(subject), "the inbox does not list the new message");
     }
@@ -48,7 +51,9 @@ class WebmailIT {
     void wrongPasswordShowsTheLoginPageAgain() throws Exception {
         get("/");
         HttpResponse<String> response = login(TestServer.BOB, "wrong");
-        assertTrue(response.uri().toString().contains("failed=true"), response.uri().toString());
+        assertTrue(
+                response.uri().toString().contains("failed=true"),
+                response.uri().toString());
         assertTrue(response.body().contains("Unknown user or bad password"), response.body());
     }
 

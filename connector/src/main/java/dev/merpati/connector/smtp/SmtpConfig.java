@@ -1,0 +1,76 @@
+package dev.merpati.connector.smtp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the SMTP server.
+ *
+ * @param hostName the name in the greeting, EHLO reply and 421 replies
+ * @param maxMessageSize the SIZE limit in octets (the message as received, after dot-unstuffing)
+ * @param maxRecipients accepted RCPT TO per mail transaction
+ * @param maxLineLength command line limit in octets including CRLF; RFC 5321 requires at least 512,
+ *     we allow 2048 like Postfix's line_length_limit so long parameter lists are not refused
+ * @param maxErrors error replies in a session before it is closed (Postfix smtpd_hard_error_limit)
+ * @param idleTimeout how long a client may stay silent
+ * @param memorySpoolLimit message size up to which the content is kept in memory rather than a file
+ * @param spoolDirectory where larger messages are spooled while the transaction lasts
+ */
+public record SmtpConfig(
+        String hostName,
+        long maxMessageSize,
+        int maxRecipients,
+        int maxLineLength,
+        int maxErrors,
+        Duration idleTimeout,
+        int memorySpoolLimit,
+        Path spoolDirectory) {
+
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_RECIPIENTS = 100;
+    public static final int DEFAULT_MAX_LINE_LENGTH = 2048;
+    public static final int DEFAULT_MAX_ERRORS = 20;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
+    public static final int DEFAULT_MEMORY_SPOOL_LIMIT = 256 * 1024;
+
+    public static SmtpConfig defaults(String hostName) {
+        return new SmtpConfig(
+                hostName,
+                DEFAULT_MAX_MESSAGE_SIZE,
+                DEFAULT_MAX_RECIPIENTS,
+                DEFAULT_MAX_LINE_LENGTH,
+                DEFAULT_MAX_ERRORS,
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_MEMORY_SPOOL_LIMIT,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public SmtpConfig withMaxMessageSize(long size) {
+        return new SmtpConfig(
+                hostName, size, maxRecipients, maxLineLength, maxErrors, idleTimeout, memorySpoolLimit, spoolDirectory);
+    }
+
+    public SmtpConfig withMaxRecipients(int count) {
+        return new SmtpConfig(
+                hostName,
+                maxMessageSize,
+                count,
+                maxLineLength,
+                maxErrors,
+                idleTimeout,
+                memorySpoolLimit,
+                spoolDirectory);
+    }
+
+    public SmtpConfig withIdleTimeout(Duration timeout) {
+        return new SmtpConfig(
+                hostName,
+                maxMessageSize,
+                maxRecipients,
+                maxLineLength,
+                maxErrors,
+                timeout,
+                memorySpoolLimit,
+                spoolDirectory);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.merpati.connector.smtp;
+
+import java.util.List;
+
+/**
+ * Every reply the SMTP server sends, with its reply code (RFC 5321) and enhanced status code
+ * (RFC 3463); wording follows Postfix so that operators and scripts recognise it.
+ */
+public final class SmtpReplies {
+
+    public static final SmtpReply OK = SmtpReply.of(250, "2.0.0", "Ok");
+    public static final SmtpReply SENDER_OK = SmtpReply.of(250, "2.1.0", "Ok");
+    public static final SmtpReply RECIPIENT_OK = SmtpReply.of(250, "2.1.5", "Ok");
+    public static final SmtpReply START_DATA = SmtpReply.plain(354, "End data with <CR><LF>.<CR><LF>");
+    public static final SmtpReply BYE = SmtpReply.of(221, "2.0.0", "Bye");
+    public static final SmtpReply CANNOT_VRFY =
+            SmtpReply.of(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
+    public static final SmtpReply HELP =
+            SmtpReply.of(214, "2.0.0", "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
+
+    public static final SmtpReply COMMAND_UNRECOGNIZED = SmtpReply.of(500, "5.5.2", "Error: command not recognized");
+    public static final SmtpReply BAD_SYNTAX = SmtpReply.of(500, "5.5.2", "Error: bad syntax");
+    public static final SmtpReply LINE_TOO_LONG = SmtpReply.of(500, "5.5.2", "Error: line too long");
+    public static final SmtpReply SEND_HELO_FIRST = SmtpReply.of(503, "5.5.1", "Error: send HELO/EHLO first");
+    public static final SmtpReply NESTED_MAIL = SmtpReply.of(503, "5.5.1", "Error: nested MAIL command");
+    public static final SmtpReply NEED_MAIL = SmtpReply.of(503, "5.5.1", "Error: need MAIL command");
+    public static final SmtpReply NEED_RCPT = SmtpReply.of(503, "5.5.1", "Error: need RCPT command");
+    public static final SmtpReply BAD_SENDER = SmtpReply.of(501, "5.1.7", "Bad sender address syntax");
+    public static final SmtpReply BAD_RECIPIENT = SmtpReply.of(501, "5.1.3", "Bad recipient address syntax");
+    public static final SmtpReply BAD_BODY = SmtpReply.of(501, "5.5.4", "Bad BODY parameter");
+    public static final SmtpReply BAD_SIZE = SmtpReply.of(501, "5.5.4", "Bad SIZE parameter");
+    public static final SmtpReply NO_VALID_RECIPIENTS = SmtpReply.of(554, "5.5.1", "Error: no valid recipients");
+    public static final SmtpReply SIZE_EXCEEDED = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed limit");
+    public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Error: too many recipients");
+    public static final SmtpReply QUEUE_WRITE_ERROR = SmtpReply.of(451, "4.3.0", "Error: queue file write error");
+    public static final SmtpReply TEMPORARY_FAILURE = SmtpReply.of(451, "4.3.0", "Error: temporary failure");
+
+    private SmtpReplies() {}
+
+    public static SmtpReply greeting(String hostName) {
+        return SmtpReply.plain(220, hostName + " ESMTP Merpati");
+    }
+
+    public static SmtpReply serviceUnavailable(String hostName) {
+        return SmtpReply.of(421, "4.3.2", hostName + " Service not available, closing transmission channel");
+    }
+
+    public static SmtpReply tooManyErrors(String hostName) {
+        return SmtpReply.of(421, "4.7.0", hostName + " Error: too many errors");
+    }
+
+    public static SmtpReply timeout(String hostName) {
+        return SmtpReply.of(421, "4.4.2", hostName + " Error: timeout exceeded");
+    }
+
+    public static SmtpReply helo(String hostName) {
+        return SmtpReply.plain(250, hostName);
+    }
+
+    public static SmtpReply ehlo(String hostName, long maxMessageSize) {
+        return new SmtpReply(
+                250, List.of(hostName, "PIPELINING", "SIZE " + maxMessageSize, "8BITMIME", "ENHANCEDSTATUSCODES"));
+    }
+
+    /** 501: the command's argument does not parse; {@code usage} shows the expected form. */
+    public static SmtpReply syntax(String usage) {
+        return SmtpReply.of(501, "5.5.4", "Syntax: " + usage);
+    }
+
+    public static SmtpReply unsupportedParameter(String parameter) {
+        return SmtpReply.of(555, "5.5.4", "Unsupported option: " + parameter);
+    }
+
+    public static SmtpReply unknownUser(String recipient) {
+        return SmtpReply.of(
+                550, "5.1.1", "<" + recipient + ">: Recipient address rejected: User unknown in local recipient table");
+    }
+
+    public static SmtpReply relayDenied(String recipient) {
+        return SmtpReply.of(554, "5.7.1", "<" + recipient + ">: Relay access denied");
+    }
+
+    public static SmtpReply recipientLookupFailure(String recipient) {
+        return SmtpReply.of(451, "4.3.0", "<" + recipient + ">: Temporary lookup failure");
+    }
+
+    public static SmtpReply queued(String queueId) {
+        return SmtpReply.of(250, "2.0.0", "Ok: queued as " + queueId);
+    }
+}
