@@ -67,7 +67,9 @@ provision() {
     mkdir -p "$DOMAIN_DIR" "$DATA_DIR"
     echo "merpati: creating Payara domain $DOMAIN_NAME in $DOMAIN_DIR"
     local portbase_args=()
-    [[ -n $PORTBASE ]] && portbase_args=(--portbase "$PORTBASE")
+    # Hazelcast's ports follow the port base too, so two domains can run side by side.
+    [[ -n $PORTBASE ]] && portbase_args=(--portbase "$PORTBASE"
+        --hazelcastdasport $((PORTBASE + 90)) --hazelcaststartport $((PORTBASE + 91)))
     asadmin_local create-domain --nopassword "${portbase_args[@]}" --domaindir "$DOMAIN_DIR" "$DOMAIN_NAME"
 
     start

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The integration tests' Payara domain: fresh for every run, in the build folder, on its own ports
-# (IT_PORTBASE), so it never touches the dev run's domain or data. Called by Maven around
-# the integration-test phase.
+# The integration tests' Payara domain: fresh for every run, in the build folder, on its own ports,
+# so it never touches the dev run's domain or data. Called by Maven around the integration-test phase.
+#
+# Ports are offsets from IT_PORTBASE (the tests' TestServer uses the same offsets):
+#   Payara: admin +48, HTTP +80, JMS +76 (Payara's own portbase scheme), Hazelcast +90/+91
+#   mail:   SMTP +25, POP3 +10, IMAP +43
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+base=${IT_PORTBASE:?IT_PORTBASE is not set}
 
-export DOMAIN_DIR=$IT_DIR/domains DATA_DIR=$IT_DIR/data PORTBASE=$IT_PORTBASE
-export SMTP_PORT=${IT_SMTP_PORT:-} POP3_PORT=${IT_POP3_PORT:-} IMAP_PORT=${IT_IMAP_PORT:-}
+export DOMAIN_DIR=$IT_DIR/domains DATA_DIR=$IT_DIR/data PORTBASE=$base
+export SMTP_PORT=$((base + 25)) POP3_PORT=$((base + 10)) IMAP_PORT=$((base + 43))
 export MAIL_HOSTNAME=mail.merpati.test BIND_ADDRESS=127.0.0.1
 export DEMO_ACCOUNTS='alice@merpati.test:alice-secret,bob@merpati.test:bob-secret'
 

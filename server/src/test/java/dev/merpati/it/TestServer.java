@@ -1,12 +1,17 @@
 package dev.merpati.it;
 
-/** Where the integration-test domain listens; Maven passes the ports as system properties. */
+/**
+ * Where the integration-test domain listens: offsets from the port base Maven passes, the same
+ * offsets as in server/scripts/it-domain.sh.
+ */
 final class TestServer {
 
     static final String HOST = System.getProperty("merpati.host", "127.0.0.1");
-    static final int SMTP_PORT = Integer.getInteger("merpati.smtp.port", 2525);
-    static final int POP3_PORT = Integer.getInteger("merpati.pop3.port", 1110);
-    static final int HTTP_PORT = Integer.getInteger("merpati.http.port", 8080);
+    static final int PORTBASE = Integer.getInteger("merpati.it.portbase", 30000);
+    static final int SMTP_PORT = PORTBASE + 25;
+    static final int POP3_PORT = PORTBASE + 10;
+    static final int IMAP_PORT = PORTBASE + 43;
+    static final int HTTP_PORT = PORTBASE + 80;
 
     static final String DOMAIN = "merpati.test";
     static final String ALICE = "alice@" + DOMAIN;
