@@ -16,6 +16,7 @@
 #   MAIL_HOSTNAME    the server's host name in greetings and headers [the machine's name]
 #   SMTP_PORT POP3_PORT IMAP_PORT                             [2525 1110 1143]
 #   BIND_ADDRESS     address the mail listeners bind          [0.0.0.0]
+#   RELAY_NETWORKS   clients that may relay without AUTH      [127.0.0.0/8,::1/128]
 #   DEMO_ACCOUNTS    address:password,... created at start-up [none]
 #   HEAP             maximum heap                             [1g]
 set -euo pipefail
@@ -29,6 +30,7 @@ SMTP_PORT=${SMTP_PORT:-2525}
 POP3_PORT=${POP3_PORT:-1110}
 IMAP_PORT=${IMAP_PORT:-1143}
 BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
+RELAY_NETWORKS=${RELAY_NETWORKS:-127.0.0.0/8,::1/128}
 DEMO_ACCOUNTS=${DEMO_ACCOUNTS:-}
 HEAP=${HEAP:-1g}
 
@@ -94,7 +96,7 @@ provision() {
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"

@@ -3,6 +3,7 @@ package dev.merpati.connector.ra;
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailReceiverListener;
 import dev.merpati.connector.api.MaildropListener;
+import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
@@ -67,6 +68,11 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "100", description = "Recipients accepted per SMTP transaction")
     private Integer smtpMaxRecipients = SmtpConfig.DEFAULT_MAX_RECIPIENTS;
 
+    @ConfigProperty(
+            defaultValue = SmtpConfig.DEFAULT_RELAY_NETWORKS,
+            description = "Client networks (CIDR, comma-separated) that may relay without authenticating")
+    private String relayNetworks = SmtpConfig.DEFAULT_RELAY_NETWORKS;
+
     @ConfigProperty(defaultValue = "2", description = "Network event-loop threads")
     private Integer ioThreads = 2;
 
@@ -86,7 +92,8 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             if (smtpPort > 0) {
                 var smtp = SmtpConfig.defaults(name)
                         .withMaxMessageSize(maxMessageSize)
-                        .withMaxRecipients(smtpMaxRecipients);
+                        .withMaxRecipients(smtpMaxRecipients)
+                        .withRelayNetworks(ClientNetworks.parse(relayNetworks));
                 bind(
                         "smtp",
                         smtpPort,
@@ -174,6 +181,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setHostName(String hostName) {
         this.hostName = hostName;
+    }
+
+    public String getRelayNetworks() {
+        return relayNetworks;
+    }
+
+    public void setRelayNetworks(String relayNetworks) {
+        this.relayNetworks = relayNetworks;
     }
 
     public String getBindAddress() {
