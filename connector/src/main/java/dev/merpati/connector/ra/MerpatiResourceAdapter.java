@@ -6,6 +6,7 @@ import dev.merpati.connector.api.MaildropListener;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
+import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
 import dev.merpati.connector.pop3.Pop3Config;
 import dev.merpati.connector.smtp.SmtpChannelInitializer;
@@ -24,9 +25,12 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,17 +77,29 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             description = "Client networks (CIDR, comma-separated) that may relay without authenticating")
     private String relayNetworks = SmtpConfig.DEFAULT_RELAY_NETWORKS;
 
+    @ConfigProperty(description = "Keystore (PKCS12 or JKS) with the server's TLS key and certificate; empty: no TLS")
+    private String tlsKeystore;
+
+    @ConfigProperty(description = "Password of the TLS keystore and its key", confidential = true)
+    private String tlsKeystorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "Type of the TLS keystore: PKCS12 or JKS")
+    private String tlsKeystoreType = "PKCS12";
+
     @ConfigProperty(defaultValue = "2", description = "Network event-loop threads")
     private Integer ioThreads = 2;
 
     private final EndpointRegistry endpoints = new EndpointRegistry();
     private final List<NettyServer> servers = new ArrayList<>();
     private EventLoopGroup eventLoops;
+    /** TLS for STARTTLS and the implicit-TLS ports; null when no keystore is configured. */
+    private ServerTls tls;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         WorkManager workManager = context.getWorkManager();
         String name = effectiveHostName();
+        tls = loadTls();
         eventLoops = new MultiThreadIoEventLoopGroup(
                 Math.max(1, ioThreads),
                 new IoThreadFactory(MerpatiResourceAdapter.class.getClassLoader()),
@@ -114,6 +130,19 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                 Thread.currentThread().interrupt();
             }
             throw new ResourceAdapterInternalException("cannot start the mail servers: " + e, e);
+        }
+    }
+
+    private ServerTls loadTls() throws ResourceAdapterInternalException {
+        if (tlsKeystore == null || tlsKeystore.isBlank()) {
+            LOG.log(System.Logger.Level.WARNING, "No TLS keystore configured (tlsKeystore): TLS is off");
+            return null;
+        }
+        try {
+            char[] password = tlsKeystorePassword == null ? new char[0] : tlsKeystorePassword.toCharArray();
+            return ServerTls.fromKeystore(Path.of(tlsKeystore), password, tlsKeystoreType);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ResourceAdapterInternalException("cannot load the TLS keystore " + tlsKeystore + ": " + e, e);
         }
     }
 
@@ -181,6 +210,30 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setHostName(String hostName) {
         this.hostName = hostName;
+    }
+
+    public String getTlsKeystore() {
+        return tlsKeystore;
+    }
+
+    public void setTlsKeystore(String tlsKeystore) {
+        this.tlsKeystore = tlsKeystore;
+    }
+
+    public String getTlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
+    public void setTlsKeystorePassword(String tlsKeystorePassword) {
+        this.tlsKeystorePassword = tlsKeystorePassword;
+    }
+
+    public String getTlsKeystoreType() {
+        return tlsKeystoreType;
+    }
+
+    public void setTlsKeystoreType(String tlsKeystoreType) {
+        this.tlsKeystoreType = tlsKeystoreType;
     }
 
     public String getRelayNetworks() {
