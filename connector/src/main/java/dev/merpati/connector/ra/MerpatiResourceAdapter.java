@@ -53,6 +53,8 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     private static final System.Logger LOG = System.getLogger(MerpatiResourceAdapter.class.getName());
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** Like Dovecot, a login from the machine itself is not sent over the network. */
+    static final String DEFAULT_PLAINTEXT_AUTH_NETWORKS = "127.0.0.0/8, ::1/128";
 
     @ConfigProperty(description = "Host name in greetings; default: the machine's canonical host name")
     private String hostName;
@@ -85,6 +87,11 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     @ConfigProperty(defaultValue = "PKCS12", description = "Type of the TLS keystore: PKCS12 or JKS")
     private String tlsKeystoreType = "PKCS12";
+
+    @ConfigProperty(
+            defaultValue = DEFAULT_PLAINTEXT_AUTH_NETWORKS,
+            description = "Client networks (CIDR) that may log in without TLS (SMTP AUTH, POP3, IMAP); empty: none")
+    private String plaintextAuthNetworks = DEFAULT_PLAINTEXT_AUTH_NETWORKS;
 
     @ConfigProperty(defaultValue = "2", description = "Network event-loop threads")
     private Integer ioThreads = 2;
@@ -234,6 +241,19 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setTlsKeystoreType(String tlsKeystoreType) {
         this.tlsKeystoreType = tlsKeystoreType;
+    }
+
+    public String getPlaintextAuthNetworks() {
+        return plaintextAuthNetworks;
+    }
+
+    public void setPlaintextAuthNetworks(String plaintextAuthNetworks) {
+        this.plaintextAuthNetworks = plaintextAuthNetworks;
+    }
+
+    /** Clients that may send a password over a connection without TLS. */
+    ClientNetworks plaintextAuthClients() {
+        return ClientNetworks.parse(plaintextAuthNetworks == null ? "" : plaintextAuthNetworks);
     }
 
     public String getRelayNetworks() {
