@@ -9,8 +9,10 @@ import dev.merpati.connector.net.NettyServer;
 import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
 import dev.merpati.connector.pop3.Pop3Config;
+import dev.merpati.connector.smtp.ConnectionLimiter;
 import dev.merpati.connector.smtp.SmtpChannelInitializer;
 import dev.merpati.connector.smtp.SmtpConfig;
+import dev.merpati.connector.smtp.SmtpListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -65,6 +67,31 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "2525", description = "SMTP port; 0 or less disables SMTP")
     private Integer smtpPort = 2525;
 
+    @ConfigProperty(
+            defaultValue = "2587",
+            description = "SMTP submission port (RFC 6409, AUTH required); 0 or less disables it")
+    private Integer submissionPort = 2587;
+
+    @ConfigProperty(
+            defaultValue = "2465",
+            description = "SMTP submission port with implicit TLS (RFC 8314); 0 or less, or no keystore, disables it")
+    private Integer smtpsPort = 2465;
+
+    @ConfigProperty(
+            defaultValue = "" + ConnectionLimiter.DEFAULT_MAX_CONNECTIONS,
+            description = "Open SMTP connections over all SMTP ports; more get 421; 0: no limit")
+    private Integer smtpMaxConnections = ConnectionLimiter.DEFAULT_MAX_CONNECTIONS;
+
+    @ConfigProperty(
+            defaultValue = "" + ConnectionLimiter.DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
+            description = "Open SMTP connections from one client address; more get 421; 0: no limit")
+    private Integer smtpMaxConnectionsPerClient = ConnectionLimiter.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
+
+    @ConfigProperty(
+            defaultValue = "true",
+            description = "On the submission ports, MAIL FROM must be the authenticated user's own address")
+    private Boolean smtpRejectSenderLoginMismatch = true;
+
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
 
@@ -112,16 +139,7 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                 new IoThreadFactory(MerpatiResourceAdapter.class.getClassLoader()),
                 NioIoHandler.newFactory());
         try {
-            if (smtpPort > 0) {
-                var smtp = SmtpConfig.defaults(name)
-                        .withMaxMessageSize(maxMessageSize)
-                        .withMaxRecipients(smtpMaxRecipients)
-                        .withRelayNetworks(ClientNetworks.parse(relayNetworks));
-                bind(
-                        "smtp",
-                        smtpPort,
-                        new SmtpChannelInitializer(smtp, invoker(MailReceiverListener.class, workManager)));
-            }
+            bindSmtp(name, workManager);
             if (pop3Port > 0) {
                 bind(
                         "pop3",
@@ -137,6 +155,37 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                 Thread.currentThread().interrupt();
             }
             throw new ResourceAdapterInternalException("cannot start the mail servers: " + e, e);
+        }
+    }
+
+    /** The MX, submission and implicit-TLS submission ports, sharing one connection limit. */
+    private void bindSmtp(String name, WorkManager workManager) throws InterruptedException {
+        var smtp = SmtpConfig.defaults(name)
+                .withMaxMessageSize(maxMessageSize)
+                .withMaxRecipients(smtpMaxRecipients)
+                .withRelayNetworks(ClientNetworks.parse(relayNetworks));
+        var receiver = invoker(MailReceiverListener.class, workManager);
+        var authentication = invoker(AuthenticationListener.class, workManager);
+        var limiter = new ConnectionLimiter(smtpMaxConnections, smtpMaxConnectionsPerClient);
+        boolean senderCheck = !Boolean.FALSE.equals(smtpRejectSenderLoginMismatch);
+        if (smtpPort > 0) {
+            bind("smtp", smtpPort, new SmtpChannelInitializer(smtp, SmtpListener.mx(tls), receiver, null, limiter));
+        }
+        if (submissionPort > 0) {
+            var submission =
+                    SmtpListener.submission(SmtpListener.Role.SUBMISSION, tls, plaintextAuthClients(), senderCheck);
+            bind(
+                    "submission",
+                    submissionPort,
+                    new SmtpChannelInitializer(smtp, submission, receiver, authentication, limiter));
+        }
+        if (smtpsPort > 0 && tls != null) {
+            var submissions =
+                    SmtpListener.submission(SmtpListener.Role.SUBMISSIONS, tls, plaintextAuthClients(), senderCheck);
+            bind(
+                    "submissions",
+                    smtpsPort,
+                    new SmtpChannelInitializer(smtp, submissions, receiver, authentication, limiter));
         }
     }
 
@@ -278,6 +327,46 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setSmtpPort(Integer smtpPort) {
         this.smtpPort = smtpPort;
+    }
+
+    public Integer getSubmissionPort() {
+        return submissionPort;
+    }
+
+    public void setSubmissionPort(Integer submissionPort) {
+        this.submissionPort = submissionPort;
+    }
+
+    public Integer getSmtpsPort() {
+        return smtpsPort;
+    }
+
+    public void setSmtpsPort(Integer smtpsPort) {
+        this.smtpsPort = smtpsPort;
+    }
+
+    public Integer getSmtpMaxConnections() {
+        return smtpMaxConnections;
+    }
+
+    public void setSmtpMaxConnections(Integer smtpMaxConnections) {
+        this.smtpMaxConnections = smtpMaxConnections;
+    }
+
+    public Integer getSmtpMaxConnectionsPerClient() {
+        return smtpMaxConnectionsPerClient;
+    }
+
+    public void setSmtpMaxConnectionsPerClient(Integer smtpMaxConnectionsPerClient) {
+        this.smtpMaxConnectionsPerClient = smtpMaxConnectionsPerClient;
+    }
+
+    public Boolean getSmtpRejectSenderLoginMismatch() {
+        return smtpRejectSenderLoginMismatch;
+    }
+
+    public void setSmtpRejectSenderLoginMismatch(Boolean smtpRejectSenderLoginMismatch) {
+        this.smtpRejectSenderLoginMismatch = smtpRejectSenderLoginMismatch;
     }
 
     public Integer getPop3Port() {

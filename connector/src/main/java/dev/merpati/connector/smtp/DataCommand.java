@@ -22,6 +22,9 @@ final class DataCommand implements SmtpCommand {
             return SmtpCommand.reply(SmtpReplies.syntax("DATA"));
         }
         MailTransaction transaction = session.transaction();
+        if (transaction.chunked()) {
+            return SmtpCommand.reply(SmtpReplies.DATA_AFTER_BDAT);
+        }
         if (transaction.recipientCount() == 0) {
             return SmtpCommand.reply(SmtpReplies.NO_VALID_RECIPIENTS);
         }

@@ -32,7 +32,11 @@ final class EhloCommand implements SmtpCommand {
         SmtpConfig config = session.config();
         return SmtpCommand.reply(
                 extended
-                        ? SmtpReplies.ehlo(config.hostName(), config.maxMessageSize())
+                        ? SmtpReplies.ehlo(
+                                config.hostName(),
+                                config.maxMessageSize(),
+                                session.listener().startTlsOffered() && session.tls() == null,
+                                session.user() == null && session.authAllowed())
                         : SmtpReplies.helo(config.hostName()));
     }
 }

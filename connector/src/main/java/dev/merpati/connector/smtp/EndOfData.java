@@ -34,7 +34,7 @@ final class EndOfData {
                 session.clientAddress(),
                 session.heloName(),
                 session.protocol(),
-                null,
+                session.user() == null ? null : session.user().address(),
                 Instant.now());
         return session.receiver().call(listener -> listener.receive(mail)).handle((queueId, error) -> {
             transaction.close();

@@ -19,6 +19,9 @@ final class MailCommand implements SmtpCommand {
 
     @Override
     public CompletionStage<SmtpReply> execute(SmtpSession session, String argument) {
+        if (session.listener().submission() && session.user() == null) {
+            return SmtpCommand.reply(SmtpReplies.AUTH_REQUIRED);
+        }
         var parsed = PathArgument.parse(argument, "FROM:");
         if (parsed.isEmpty()) {
             return SmtpCommand.reply(SmtpReplies.syntax("MAIL FROM:<address>"));
@@ -31,8 +34,25 @@ final class MailCommand implements SmtpCommand {
         if (parameterError != null) {
             return SmtpCommand.reply(parameterError);
         }
+        boolean smtputf8 = parsed.get().parameters().containsKey("SMTPUTF8");
+        if (!smtputf8 && !PathArgument.isAscii(reversePath)) {
+            return SmtpCommand.reply(SmtpReplies.UTF8_NEEDS_SMTPUTF8);
+        }
+        if (notOwned(session, reversePath)) {
+            return SmtpCommand.reply(
+                    SmtpReplies.senderNotOwned(reversePath, session.user().address()));
+        }
         session.beginTransaction(reversePath);
+        session.transaction().smtputf8(smtputf8);
         return SmtpCommand.reply(SmtpReplies.SENDER_OK);
+    }
+
+    /** On the submission ports a user sends as themself (the null sender, for bounces, too). */
+    private static boolean notOwned(SmtpSession session, String reversePath) {
+        return session.listener().submission()
+                && session.listener().rejectSenderLoginMismatch()
+                && !reversePath.isEmpty()
+                && !reversePath.equalsIgnoreCase(session.user().address());
     }
 
     private static SmtpReply checkParameters(Map<String, String> parameters, SmtpConfig config) {
@@ -53,6 +73,11 @@ final class MailCommand implements SmtpCommand {
                 case "BODY" -> {
                     if (!"7BIT".equalsIgnoreCase(value) && !"8BITMIME".equalsIgnoreCase(value)) {
                         return SmtpReplies.BAD_BODY;
+                    }
+                }
+                case "SMTPUTF8" -> {
+                    if (value != null) {
+                        return SmtpReplies.BAD_SMTPUTF8;
                     }
                 }
                 default -> {

@@ -11,6 +11,10 @@ public final class MailTransaction implements AutoCloseable {
     private final List<String> recipients = new ArrayList<>();
     private MessageSpool content;
     private MessageDataDecoder decoder;
+    private boolean smtputf8;
+    private boolean chunked;
+    private long chunkRemaining;
+    private boolean lastChunk;
 
     public MailTransaction(String reversePath) {
         this.reversePath = reversePath;
@@ -39,7 +43,63 @@ public final class MailTransaction implements AutoCloseable {
     }
 
     public boolean readingData() {
-        return decoder != null;
+        return decoder != null || chunkRemaining > 0;
+    }
+
+    public boolean smtputf8() {
+        return smtputf8;
+    }
+
+    public void smtputf8(boolean smtputf8) {
+        this.smtputf8 = smtputf8;
+    }
+
+    /** Whether BDAT was used: then DATA may not be (RFC 3030 §2). */
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** BDAT size [LAST]: the next {@code size} octets are message content, taken as they are. */
+    public void beginChunk(long size, boolean last, java.util.function.Supplier<MessageSpool> spool) {
+        if (content == null) {
+            content = spool.get();
+        }
+        chunked = true;
+        chunkRemaining = size;
+        lastChunk = last;
+    }
+
+    public boolean readingChunk() {
+        return chunkRemaining > 0;
+    }
+
+    public boolean lastChunk() {
+        return lastChunk;
+    }
+
+    /**
+     * Copies chunk octets from {@code in}; they are counted by the spool against the size limit
+     * even once it stops keeping them.
+     *
+     * @return whether the chunk is complete
+     */
+    public boolean readChunk(ByteBuf in) {
+        int length = (int) Math.min(in.readableBytes(), chunkRemaining);
+        byte[] bytes = new byte[Math.min(length, 65536)];
+        int left = length;
+        while (left > 0) {
+            int piece = Math.min(left, bytes.length);
+            in.readBytes(bytes, 0, piece);
+            content.write(bytes, 0, piece);
+            left -= piece;
+        }
+        chunkRemaining -= length;
+        return chunkRemaining == 0;
+    }
+
+    /** Ends the content after the last chunk, so that it can be read. */
+    public void finishChunks() {
+        content.finish();
     }
 
     /** @return whether the end of the data was reached */

@@ -74,6 +74,10 @@ public record PathArgument(String address, Map<String, String> parameters) {
         return !quoted;
     }
 
+    public static boolean isAscii(String address) {
+        return address.chars().allMatch(c -> c < 0x80);
+    }
+
     private static int closingBracket(String text) {
         boolean quoted = false;
         for (int i = 1; i < text.length(); i++) {

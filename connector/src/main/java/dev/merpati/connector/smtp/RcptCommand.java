@@ -35,12 +35,15 @@ final class RcptCommand implements SmtpCommand {
             return SmtpCommand.reply(SmtpReplies.BAD_RECIPIENT);
         }
         MailTransaction transaction = session.transaction();
+        if (!transaction.smtputf8() && !PathArgument.isAscii(recipient)) {
+            return SmtpCommand.reply(SmtpReplies.UTF8_NEEDS_SMTPUTF8);
+        }
         if (transaction.recipientCount() >= session.config().maxRecipients()) {
             return SmtpCommand.reply(SmtpReplies.TOO_MANY_RECIPIENTS);
         }
-        boolean relayAllowed = session.config().relayNetworks().contains(session.clientAddress());
-        var check =
-                new RecipientCheck(recipient, transaction.reversePath(), session.clientAddress(), null, relayAllowed);
+        String user = session.user() == null ? null : session.user().address();
+        var check = new RecipientCheck(
+                recipient, transaction.reversePath(), session.clientAddress(), user, session.relayAllowed());
         return session.receiver()
                 .call(listener -> listener.checkRecipient(check))
                 .handle((verdict, error) -> {

@@ -1,31 +1,26 @@
 package dev.merpati.connector.smtp;
 
+import static java.util.Map.entry;
+
 import java.util.Map;
 
 /** The SMTP commands by verb. */
 final class SmtpCommands {
 
-    private static final Map<String, SmtpCommand> COMMANDS = Map.of(
-            "EHLO",
-            new EhloCommand(true),
-            "HELO",
-            new EhloCommand(false),
-            "MAIL",
-            new MailCommand(),
-            "RCPT",
-            new RcptCommand(),
-            "DATA",
-            new DataCommand(),
-            "RSET",
-            SimpleCommand.rset(),
-            "NOOP",
-            SimpleCommand.noop(),
-            "QUIT",
-            SimpleCommand.quit(),
-            "VRFY",
-            SimpleCommand.vrfy(),
-            "HELP",
-            SimpleCommand.help());
+    private static final Map<String, SmtpCommand> COMMANDS = Map.ofEntries(
+            entry("EHLO", new EhloCommand(true)),
+            entry("HELO", new EhloCommand(false)),
+            entry("MAIL", new MailCommand()),
+            entry("RCPT", new RcptCommand()),
+            entry("DATA", new DataCommand()),
+            entry("BDAT", new BdatCommand()),
+            entry("RSET", SimpleCommand.rset()),
+            entry("NOOP", SimpleCommand.noop()),
+            entry("QUIT", SimpleCommand.quit()),
+            entry("VRFY", SimpleCommand.vrfy()),
+            entry("HELP", SimpleCommand.help()),
+            entry("STARTTLS", new StartTlsCommand()),
+            entry("AUTH", new AuthCommand()));
 
     private SmtpCommands() {}
 

@@ -1,5 +1,6 @@
 package dev.merpati.connector.smtp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,8 +16,8 @@ public final class SmtpReplies {
     public static final SmtpReply BYE = SmtpReply.of(221, "2.0.0", "Bye");
     public static final SmtpReply CANNOT_VRFY =
             SmtpReply.of(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
-    public static final SmtpReply HELP =
-            SmtpReply.of(214, "2.0.0", "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
+    public static final SmtpReply HELP = SmtpReply.of(
+            214, "2.0.0", "Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH");
 
     public static final SmtpReply COMMAND_UNRECOGNIZED = SmtpReply.of(500, "5.5.2", "Error: command not recognized");
     public static final SmtpReply BAD_SYNTAX = SmtpReply.of(500, "5.5.2", "Error: bad syntax");
@@ -34,6 +35,34 @@ public final class SmtpReplies {
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Error: too many recipients");
     public static final SmtpReply QUEUE_WRITE_ERROR = SmtpReply.of(451, "4.3.0", "Error: queue file write error");
     public static final SmtpReply TEMPORARY_FAILURE = SmtpReply.of(451, "4.3.0", "Error: temporary failure");
+
+    public static final SmtpReply READY_TO_START_TLS = SmtpReply.of(220, "2.0.0", "Ready to start TLS");
+    public static final SmtpReply TLS_NOT_AVAILABLE = SmtpReply.of(502, "5.5.1", "Error: command not implemented");
+    public static final SmtpReply TLS_ALREADY_ACTIVE = SmtpReply.of(554, "5.5.1", "Error: TLS already active");
+    public static final SmtpReply AUTH_SUCCEEDED = SmtpReply.of(235, "2.7.0", "Authentication successful");
+    public static final SmtpReply AUTH_FAILED = SmtpReply.of(535, "5.7.8", "Error: authentication failed");
+    public static final SmtpReply AUTH_NOT_ENABLED = SmtpReply.of(503, "5.5.1", "Error: authentication not enabled");
+    public static final SmtpReply ALREADY_AUTHENTICATED = SmtpReply.of(503, "5.5.1", "Error: already authenticated");
+    public static final SmtpReply AUTH_IN_TRANSACTION =
+            SmtpReply.of(503, "5.5.1", "Error: MAIL transaction in progress");
+    public static final SmtpReply ENCRYPTION_REQUIRED =
+            SmtpReply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
+    public static final SmtpReply UNKNOWN_MECHANISM = SmtpReply.of(504, "5.5.4", "Unrecognized authentication type");
+    public static final SmtpReply AUTH_ABORTED = SmtpReply.of(501, "5.7.0", "Authentication aborted");
+    public static final SmtpReply CANNOT_DECODE = SmtpReply.of(501, "5.5.2", "Cannot decode response");
+    public static final SmtpReply AUTH_LINE_TOO_LONG =
+            SmtpReply.of(500, "5.5.6", "Authentication exchange line is too long");
+    public static final SmtpReply AUTH_UNAVAILABLE = SmtpReply.of(454, "4.7.0", "Temporary authentication failure");
+    public static final SmtpReply AUTH_REQUIRED = SmtpReply.of(530, "5.7.0", "Authentication required");
+    public static final SmtpReply BAD_SMTPUTF8 = SmtpReply.of(501, "5.5.4", "Bad SMTPUTF8 parameter");
+    public static final SmtpReply UTF8_NEEDS_SMTPUTF8 =
+            SmtpReply.of(553, "5.6.7", "Address needs the SMTPUTF8 parameter");
+    public static final SmtpReply BAD_BDAT = SmtpReply.of(501, "5.5.4", "Syntax: BDAT size [LAST]");
+    public static final SmtpReply DATA_AFTER_BDAT =
+            SmtpReply.of(503, "5.5.1", "Error: DATA after BDAT in one transaction");
+
+    /** Not sent: the reply to an accepted BDAT comes once its chunk has been read. */
+    public static final SmtpReply AFTER_CHUNK = SmtpReply.plain(250, "(after the chunk)");
 
     private SmtpReplies() {}
 
@@ -53,13 +82,46 @@ public final class SmtpReplies {
         return SmtpReply.of(421, "4.4.2", hostName + " Error: timeout exceeded");
     }
 
+    public static SmtpReply tooManyConnections(String hostName) {
+        return SmtpReply.of(421, "4.7.0", hostName + " Error: too many connections");
+    }
+
+    public static SmtpReply tooManyAuthFailures(String hostName) {
+        return SmtpReply.of(421, "4.7.0", hostName + " Error: too many failed authentications");
+    }
+
+    /** A SASL challenge, base64 (empty for PLAIN without initial response). */
+    public static SmtpReply challenge(String base64) {
+        return SmtpReply.plain(334, base64);
+    }
+
+    public static SmtpReply senderNotOwned(String sender, String user) {
+        return SmtpReply.of(553, "5.7.1", "<" + sender + ">: Sender address rejected: not owned by user " + user);
+    }
+
+    public static SmtpReply chunkReceived(long octets) {
+        return SmtpReply.of(250, "2.0.0", "Ok: " + octets + " octets received");
+    }
+
     public static SmtpReply helo(String hostName) {
         return SmtpReply.plain(250, hostName);
     }
 
     public static SmtpReply ehlo(String hostName, long maxMessageSize) {
-        return new SmtpReply(
-                250, List.of(hostName, "PIPELINING", "SIZE " + maxMessageSize, "8BITMIME", "ENHANCEDSTATUSCODES"));
+        return ehlo(hostName, maxMessageSize, false, false);
+    }
+
+    /** The EHLO reply: the extensions in Postfix's order, STARTTLS and AUTH only where offered. */
+    public static SmtpReply ehlo(String hostName, long maxMessageSize, boolean startTls, boolean auth) {
+        List<String> lines = new ArrayList<>(List.of(hostName, "PIPELINING", "SIZE " + maxMessageSize));
+        if (startTls) {
+            lines.add("STARTTLS");
+        }
+        if (auth) {
+            lines.add("AUTH PLAIN LOGIN");
+        }
+        lines.addAll(List.of("ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8", "CHUNKING"));
+        return new SmtpReply(250, lines);
     }
 
     /** 501: the command's argument does not parse; {@code usage} shows the expected form. */

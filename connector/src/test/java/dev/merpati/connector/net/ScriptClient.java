@@ -35,6 +35,31 @@ public final class ScriptClient implements AutoCloseable {
         }
     }
 
+    /** A client over an already connected socket, e.g. one upgraded to TLS. */
+    public ScriptClient(Socket socket) {
+        try {
+            this.socket = socket;
+            socket.setSoTimeout(15_000);
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts TLS on this connection (after the server's go-ahead) and returns the client speaking through it. */
+    public ScriptClient startTls() {
+        try {
+            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) TestKeystore.trustAll()
+                    .getSocketFactory()
+                    .createSocket(socket, "localhost", socket.getPort(), true);
+            secure.startHandshake();
+            return new ScriptClient(secure);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void script(String... lines) {
         for (String line : lines) {
             if (line.startsWith("C: ")) {

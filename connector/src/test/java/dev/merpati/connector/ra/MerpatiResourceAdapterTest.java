@@ -32,6 +32,7 @@ class MerpatiResourceAdapterTest {
         adapter.setBindAddress("127.0.0.1");
         adapter.setSmtpPort(freePort());
         adapter.setPop3Port(freePort());
+        adapter.setSubmissionPort(freePort());
         adapter.start(bootstrapContext());
         try {
             assertTrue(Thread.getAllStackTraces().keySet().stream()
@@ -60,6 +61,22 @@ class MerpatiResourceAdapterTest {
             }
             assertEquals(1, factory.released.get());
 
+            try (var client = new ScriptClient(adapter.getSubmissionPort())) {
+                client.script(
+                        "S: 220 ra.test ESMTP Merpati",
+                        "C: EHLO c",
+                        "S: 250-ra.test",
+                        "S: 250-PIPELINING",
+                        "S: 250-SIZE",
+                        "S: 250-AUTH PLAIN LOGIN",
+                        "S: 250-ENHANCEDSTATUSCODES",
+                        "S: 250-8BITMIME",
+                        "S: 250-SMTPUTF8",
+                        "S: 250 CHUNKING",
+                        "C: MAIL FROM:<a@x.test>",
+                        "S: 530 5.7.0 Authentication required");
+            }
+
             try (var client = new ScriptClient(adapter.getPop3Port())) {
                 client.script(
                         "S: +OK Merpati POP3 server ready", "C: USER a", "S: +OK", "C: PASS b", "S: -ERR [SYS/TEMP]");
@@ -76,6 +93,8 @@ class MerpatiResourceAdapterTest {
         var adapter = new MerpatiResourceAdapter();
         adapter.setSmtpPort(0);
         adapter.setPop3Port(-1);
+        adapter.setSubmissionPort(0);
+        adapter.setSmtpsPort(0);
         adapter.start(bootstrapContext());
         adapter.stop();
     }
