@@ -9,6 +9,8 @@ final class TestServer {
     static final String HOST = System.getProperty("merpati.host", "127.0.0.1");
     static final int PORTBASE = Integer.getInteger("merpati.it.portbase", 30000);
     static final int SMTP_PORT = PORTBASE + 25;
+    static final int SUBMISSION_PORT = PORTBASE + 87;
+    static final int SMTPS_PORT = PORTBASE + 65;
     static final int POP3_PORT = PORTBASE + 10;
     static final int IMAP_PORT = PORTBASE + 43;
     static final int HTTP_PORT = PORTBASE + 80;

@@ -1,0 +1,190 @@
+package dev.merpati.it;
+
+import static dev.merpati.it.LineClient.assertReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The submission ports (587 with STARTTLS, 465 with implicit TLS) with real clients and AUTH. */
+class SmtpSubmissionIT {
+
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private static String headers(String raw) {
+        return raw.substring(0, raw.indexOf("\r\n\r\n"));
+    }
+
+    @Test
+    void swaksWithStartTlsAndAuthPlainOnSubmission() throws Exception {
+        String subject = Mail.uniqueSubject("swaks submission");
+        var result = Tools.run(
+                "swaks",
+                "--server",
+                TestServer.HOST + ":" + TestServer.SUBMISSION_PORT,
+                "--ehlo",
+                "swaks.merpati.test",
+                "--tls",
+                "--auth",
+                "PLAIN",
+                "--auth-user",
+                TestServer.ALICE,
+                "--auth-password",
+                TestServer.ALICE_PASSWORD,
+                "--from",
+                TestServer.ALICE,
+                "--to",
+                TestServer.BOB,
+                "--header",
+                "Subject: " + subject,
+                "--body",
+                "Sent by swaks over STARTTLS.");
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("235 2.7.0"), result.output());
+
+        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("with ESMTPSA"), raw);
+        assertTrue(raw.contains("Sent by swaks over STARTTLS."), raw);
+    }
+
+    @Test
+    void jakartaMailOverImplicitTls() throws Exception {
+        String subject = Mail.uniqueSubject("Jakarta Mail smtps");
+        Properties props = new Properties();
+        props.put("mail.smtps.host", TestServer.HOST);
+        props.put("mail.smtps.port", String.valueOf(TestServer.SMTPS_PORT));
+        props.put("mail.smtps.auth", "true");
+        props.put("mail.smtps.ssl.trust", "*");
+        props.put("mail.smtps.ssl.checkserveridentity", "false");
+        props.put("mail.smtps.localhost", "jakarta.merpati.test");
+        props.put("mail.smtps.connectiontimeout", "10000");
+        props.put("mail.smtps.timeout", "30000");
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(TestServer.ALICE));
+        message.setRecipients(Message.RecipientType.TO, TestServer.BOB);
+        message.setSubject(subject);
+        message.setText("Over port 465.");
+        try (Transport transport = session.getTransport("smtps")) {
+            transport.connect(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("with ESMTPSA"), raw);
+    }
+
+    @Test
+    void curlWithRequiredTlsAndALoginAndItsOwnSenderOnly() throws Exception {
+        String subject = Mail.uniqueSubject("curl submission");
+        byte[] message = ("From: " + TestServer.ALICE + "\r\nTo: " + TestServer.BOB + "\r\nSubject: " + subject
+                        + "\r\n\r\nFrom curl.\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
+        var sent = Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                url,
+                "--user",
+                TestServer.ALICE + ":" + TestServer.ALICE_PASSWORD,
+                "--mail-from",
+                TestServer.ALICE,
+                "--mail-rcpt",
+                TestServer.BOB,
+                "-T",
+                "-");
+        assertEquals(0, sent.exitCode(), sent.output());
+
+        // Bob may not send as Alice (reject_sender_login_mismatch).
+        var forged = Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                url,
+                "--user",
+                TestServer.BOB + ":" + TestServer.BOB_PASSWORD,
+                "--mail-from",
+                TestServer.ALICE,
+                "--mail-rcpt",
+                TestServer.BOB,
+                "-T",
+                "-");
+        assertNotEquals(0, forged.exitCode(), forged.output());
+        assertTrue(forged.output().contains("553"), forged.output());
+
+        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("with ESMTPSA"), raw);
+    }
+
+    @Test
+    void pythonSmtplibStartTlsAndLogin() throws Exception {
+        String subject = Mail.uniqueSubject("smtplib submission");
+        String script = String.join(
+                "\n",
+                "import smtplib, ssl, sys",
+                "ctx = ssl.create_default_context()",
+                "ctx.check_hostname = False",
+                "ctx.verify_mode = ssl.CERT_NONE",
+                "msg = 'From: " + TestServer.ALICE + "\\r\\nTo: " + TestServer.BOB + "\\r\\nSubject: ' + sys.argv[3]"
+                        + " + '\\r\\n\\r\\nFrom smtplib.\\r\\n'",
+                "with smtplib.SMTP(sys.argv[1], int(sys.argv[2]), local_hostname='py.merpati.test') as s:",
+                "    s.starttls(context=ctx)",
+                "    s.login('" + TestServer.ALICE + "', '" + TestServer.ALICE_PASSWORD + "')",
+                "    refused = s.sendmail('" + TestServer.ALICE + "', ['" + TestServer.BOB + "'], msg)",
+                "    assert not refused, refused");
+        Path file = Files.createTempFile("smtplib-submission", ".py");
+        Files.writeString(file, script);
+        var result = Tools.run(
+                "python3", file.toString(), TestServer.HOST, String.valueOf(TestServer.SUBMISSION_PORT), subject);
+        assertEquals(0, result.exitCode(), result.output());
+        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("with ESMTPSA"), raw);
+    }
+
+    @Test
+    void submissionWantsALoginAndRefusesAWrongPassword() throws Exception {
+        try (LineClient smtp = LineClient.from("127.0.0.2", TestServer.HOST, TestServer.SUBMISSION_PORT)) {
+            assertReply("220 ", smtp.readSmtpReply());
+            assertReply("250 ", smtp.smtp("EHLO outside.example"));
+            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + TestServer.ALICE + ">"));
+            String wrong = Base64.getEncoder()
+                    .encodeToString(("\0" + TestServer.ALICE + "\0wrong").getBytes(StandardCharsets.UTF_8));
+            assertReply("535 5.7.8", smtp.smtp("AUTH PLAIN " + wrong));
+            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + TestServer.ALICE + ">"));
+        }
+    }
+
+    @Test
+    void mxPortOffersStartTlsAndNoAuth() throws Exception {
+        try (LineClient smtp = new LineClient(TestServer.HOST, TestServer.SMTP_PORT)) {
+            assertReply("220 ", smtp.readSmtpReply());
+            smtp.send("EHLO client.merpati.test");
+            StringBuilder ehlo = new StringBuilder();
+            for (String line = smtp.readLine(); ; line = smtp.readLine()) {
+                ehlo.append(line).append('\n');
+                if (line.charAt(3) == ' ') {
+                    break;
+                }
+            }
+            assertTrue(ehlo.toString().contains("250-STARTTLS"), ehlo.toString());
+            assertTrue(!ehlo.toString().contains("AUTH"), ehlo.toString());
+            assertReply("503 5.5.1", smtp.smtp("AUTH PLAIN AGFsaWNlAHNlY3JldA=="));
+        }
+    }
+}
