@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     curl    # SMTP/POP3/IMAP client in tests and README examples
     swaks   # the SMTP test tool
+    libnet-ssleay-perl libio-socket-ssl-perl # swaks --tls (recommended by swaks, not pulled in here)
     postfix # only for its load generator /usr/sbin/smtp-source (bench/smtp-accept.sh); its daemon stays off
 )
 

@@ -1,8 +1,10 @@
 package dev.merpati.inbound;
 
 import dev.merpati.connector.api.ReceivedMail;
+import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
+import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
@@ -11,6 +13,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,8 +56,26 @@ public class MailIntake {
                         mail.authenticatedUser(),
                         receivedAt),
                 mail.recipients());
+        keepDsnParameters(entry, mail);
         pipeline.toCleanup(entry.getId());
         return entry.getQueueId();
+    }
+
+    /** RFC 3461 parameters, for the bounce stage; recipients are looked up only when some have them. */
+    private void keepDsnParameters(QueueEntry entry, ReceivedMail mail) {
+        entry.requestDsn(mail.dsn().ret(), mail.dsn().envelopeId());
+        if (mail.recipientDsn().isEmpty()) {
+            return;
+        }
+        Map<String, RecipientDsn> byAddress = new HashMap<>();
+        mail.recipientDsn()
+                .forEach((address, dsn) -> byAddress.put(address.strip().toLowerCase(Locale.ROOT), dsn));
+        for (QueueRecipient recipient : queue.recipients(entry.getId())) {
+            RecipientDsn dsn = byAddress.get(recipient.getAddress().toLowerCase(Locale.ROOT));
+            if (dsn != null) {
+                recipient.requestDsn(dsn.notifyConditions(), dsn.originalRecipient());
+            }
+        }
     }
 
     /** Informational fields are cut to their column width rather than failing the transaction. */

@@ -47,6 +47,12 @@ public class QueueEntry {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    @Column(name = "dsn_ret")
+    private String dsnRet;
+
+    @Column(name = "dsn_envid")
+    private String dsnEnvelopeId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private QueueState state;
@@ -119,6 +125,21 @@ public class QueueEntry {
 
     public Instant getReceivedAt() {
         return receivedAt;
+    }
+
+    /** RFC 3461 RET (FULL or HDRS), or {@code null}: how much of the message a DSN returns. */
+    public String getDsnRet() {
+        return dsnRet;
+    }
+
+    /** RFC 3461 ENVID as received (xtext), or {@code null}. */
+    public String getDsnEnvelopeId() {
+        return dsnEnvelopeId;
+    }
+
+    public void requestDsn(String ret, String envelopeId) {
+        this.dsnRet = ret;
+        this.dsnEnvelopeId = envelopeId;
     }
 
     public QueueState getState() {

@@ -33,6 +33,12 @@ public class QueueRecipient {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "dsn_notify")
+    private String dsnNotify;
+
+    @Column(name = "dsn_orcpt")
+    private String dsnOriginalRecipient;
+
     protected QueueRecipient() {}
 
     public QueueRecipient(long entryId, String address) {
@@ -59,6 +65,21 @@ public class QueueRecipient {
 
     public String getLastError() {
         return lastError;
+    }
+
+    /** RFC 3461 NOTIFY (NEVER or a list of SUCCESS,FAILURE,DELAY), or {@code null} for the default. */
+    public String getDsnNotify() {
+        return dsnNotify;
+    }
+
+    /** RFC 3461 ORCPT as received ({@code addr-type;xtext}), or {@code null}. */
+    public String getDsnOriginalRecipient() {
+        return dsnOriginalRecipient;
+    }
+
+    public void requestDsn(String notify, String originalRecipient) {
+        this.dsnNotify = notify;
+        this.dsnOriginalRecipient = originalRecipient;
     }
 
     public void delivered() {

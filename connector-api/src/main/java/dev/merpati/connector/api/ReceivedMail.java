@@ -2,6 +2,7 @@ package dev.merpati.connector.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One SMTP mail transaction as the server accepted it, before any header is added.
@@ -14,6 +15,8 @@ import java.util.List;
  * @param protocol the Received header's "with" value: SMTP, ESMTP, ESMTPS, ESMTPA, ESMTPSA
  * @param authenticatedUser the SMTP AUTH identity, or {@code null}
  * @param receivedAt when the end of data was received
+ * @param dsn the DSN parameters of MAIL FROM (RET, ENVID); {@link DsnRequest#NONE} when none
+ * @param recipientDsn the DSN parameters (NOTIFY, ORCPT) of the recipients that had any, by recipient
  */
 public record ReceivedMail(
         String reversePath,
@@ -23,9 +26,36 @@ public record ReceivedMail(
         String clientHostname,
         String protocol,
         String authenticatedUser,
-        Instant receivedAt) {
+        Instant receivedAt,
+        DsnRequest dsn,
+        Map<String, RecipientDsn> recipientDsn) {
 
     public ReceivedMail {
         recipients = List.copyOf(recipients);
+        dsn = dsn == null ? DsnRequest.NONE : dsn;
+        recipientDsn = recipientDsn == null ? Map.of() : Map.copyOf(recipientDsn);
+    }
+
+    /** A mail without DSN parameters. */
+    public ReceivedMail(
+            String reversePath,
+            List<String> recipients,
+            MessageContent content,
+            String clientAddress,
+            String clientHostname,
+            String protocol,
+            String authenticatedUser,
+            Instant receivedAt) {
+        this(
+                reversePath,
+                recipients,
+                content,
+                clientAddress,
+                clientHostname,
+                protocol,
+                authenticatedUser,
+                receivedAt,
+                DsnRequest.NONE,
+                Map.of());
     }
 }

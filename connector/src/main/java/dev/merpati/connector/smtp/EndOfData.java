@@ -35,7 +35,9 @@ final class EndOfData {
                 session.heloName(),
                 session.protocol(),
                 session.user() == null ? null : session.user().address(),
-                Instant.now());
+                Instant.now(),
+                transaction.dsn(),
+                transaction.recipientDsn());
         return session.receiver().call(listener -> listener.receive(mail)).handle((queueId, error) -> {
             transaction.close();
             if (error != null) {

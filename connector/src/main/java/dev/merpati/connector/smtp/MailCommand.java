@@ -1,10 +1,14 @@
 package dev.merpati.connector.smtp;
 
+import dev.merpati.connector.api.DsnRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** MAIL FROM:&lt;reverse-path&gt; [SIZE=n] [BODY=7BIT|8BITMIME]: opens a mail transaction. */
+/**
+ * MAIL FROM:&lt;reverse-path&gt; [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=x]:
+ * opens a mail transaction.
+ */
 final class MailCommand implements SmtpCommand {
 
     @Override
@@ -44,6 +48,8 @@ final class MailCommand implements SmtpCommand {
         }
         session.beginTransaction(reversePath);
         session.transaction().smtputf8(smtputf8);
+        var parameters = parsed.get().parameters();
+        session.transaction().dsn(new DsnRequest(DsnParameters.ret(parameters.get("RET")), parameters.get("ENVID")));
         return SmtpCommand.reply(SmtpReplies.SENDER_OK);
     }
 
@@ -73,6 +79,16 @@ final class MailCommand implements SmtpCommand {
                 case "BODY" -> {
                     if (!"7BIT".equalsIgnoreCase(value) && !"8BITMIME".equalsIgnoreCase(value)) {
                         return SmtpReplies.BAD_BODY;
+                    }
+                }
+                case "RET" -> {
+                    if (DsnParameters.ret(value) == null) {
+                        return SmtpReplies.BAD_RET;
+                    }
+                }
+                case "ENVID" -> {
+                    if (!DsnParameters.validXtext(value, DsnParameters.MAX_ENVID)) {
+                        return SmtpReplies.BAD_ENVID;
                     }
                 }
                 case "SMTPUTF8" -> {

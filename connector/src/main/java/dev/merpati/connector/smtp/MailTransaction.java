@@ -1,14 +1,20 @@
 package dev.merpati.connector.smtp;
 
+import dev.merpati.connector.api.DsnRequest;
+import dev.merpati.connector.api.RecipientDsn;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One mail transaction, from MAIL FROM to the end of DATA (or RSET). */
 public final class MailTransaction implements AutoCloseable {
 
     private final String reversePath;
     private final List<String> recipients = new ArrayList<>();
+    private final Map<String, RecipientDsn> recipientDsn = new LinkedHashMap<>();
+    private DsnRequest dsn = DsnRequest.NONE;
     private MessageSpool content;
     private MessageDataDecoder decoder;
     private boolean smtputf8;
@@ -34,6 +40,26 @@ public final class MailTransaction implements AutoCloseable {
 
     public void addRecipient(String recipient) {
         recipients.add(recipient);
+    }
+
+    /** @param dsn the recipient's NOTIFY/ORCPT, or {@code null} when it had none */
+    public void addRecipient(String recipient, RecipientDsn dsn) {
+        recipients.add(recipient);
+        if (dsn != null) {
+            recipientDsn.putIfAbsent(recipient, dsn);
+        }
+    }
+
+    public Map<String, RecipientDsn> recipientDsn() {
+        return Map.copyOf(recipientDsn);
+    }
+
+    public DsnRequest dsn() {
+        return dsn;
+    }
+
+    public void dsn(DsnRequest dsn) {
+        this.dsn = dsn;
     }
 
     /** After the 354 reply: input is message data until the terminator. */

@@ -1,11 +1,15 @@
 package dev.merpati.connector.smtp;
 
 import dev.merpati.connector.api.RecipientCheck;
+import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.connector.api.RecipientVerdict;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** RCPT TO:&lt;forward-path&gt;: asks the listener whether the recipient is accepted. */
+/**
+ * RCPT TO:&lt;forward-path&gt; [NOTIFY=...] [ORCPT=...]: asks the listener whether the recipient is
+ * accepted.
+ */
 final class RcptCommand implements SmtpCommand {
 
     private static final System.Logger LOG = System.getLogger(RcptCommand.class.getName());
@@ -26,10 +30,28 @@ final class RcptCommand implements SmtpCommand {
         if (parsed.isEmpty()) {
             return SmtpCommand.reply(SmtpReplies.syntax("RCPT TO:<address>"));
         }
-        if (!parsed.get().parameters().isEmpty()) {
-            String key = parsed.get().parameters().keySet().iterator().next();
-            return SmtpCommand.reply(SmtpReplies.unsupportedParameter(key));
+        String notify = null;
+        String orcpt = null;
+        for (var parameter : parsed.get().parameters().entrySet()) {
+            switch (parameter.getKey()) {
+                case "NOTIFY" -> {
+                    notify = DsnParameters.notify(parameter.getValue());
+                    if (notify == null) {
+                        return SmtpCommand.reply(SmtpReplies.BAD_NOTIFY);
+                    }
+                }
+                case "ORCPT" -> {
+                    orcpt = parameter.getValue();
+                    if (!DsnParameters.validOrcpt(orcpt)) {
+                        return SmtpCommand.reply(SmtpReplies.BAD_ORCPT);
+                    }
+                }
+                default -> {
+                    return SmtpCommand.reply(SmtpReplies.unsupportedParameter(parameter.getKey()));
+                }
+            }
         }
+        RecipientDsn dsn = notify == null && orcpt == null ? null : new RecipientDsn(notify, orcpt);
         String recipient = parsed.get().address();
         if (!PathArgument.isValidAddress(recipient)) {
             return SmtpCommand.reply(SmtpReplies.BAD_RECIPIENT);
@@ -52,14 +74,18 @@ final class RcptCommand implements SmtpCommand {
                         return SmtpReplies.recipientLookupFailure(recipient);
                     }
                     return toReply(
-                            verdict == null ? RecipientVerdict.TEMPORARY_FAILURE : verdict, recipient, transaction);
+                            verdict == null ? RecipientVerdict.TEMPORARY_FAILURE : verdict,
+                            recipient,
+                            dsn,
+                            transaction);
                 });
     }
 
-    private static SmtpReply toReply(RecipientVerdict verdict, String recipient, MailTransaction transaction) {
+    private static SmtpReply toReply(
+            RecipientVerdict verdict, String recipient, RecipientDsn dsn, MailTransaction transaction) {
         return switch (verdict) {
             case ACCEPTED -> {
-                transaction.addRecipient(recipient);
+                transaction.addRecipient(recipient, dsn);
                 yield SmtpReplies.RECIPIENT_OK;
             }
             case UNKNOWN_USER -> SmtpReplies.unknownUser(recipient);

@@ -57,6 +57,10 @@ public final class SmtpReplies {
     public static final SmtpReply BAD_SMTPUTF8 = SmtpReply.of(501, "5.5.4", "Bad SMTPUTF8 parameter");
     public static final SmtpReply UTF8_NEEDS_SMTPUTF8 =
             SmtpReply.of(553, "5.6.7", "Address needs the SMTPUTF8 parameter");
+    public static final SmtpReply BAD_RET = SmtpReply.of(501, "5.5.4", "Bad RET parameter");
+    public static final SmtpReply BAD_ENVID = SmtpReply.of(501, "5.5.4", "Bad ENVID parameter");
+    public static final SmtpReply BAD_NOTIFY = SmtpReply.of(501, "5.5.4", "Bad NOTIFY parameter");
+    public static final SmtpReply BAD_ORCPT = SmtpReply.of(501, "5.5.4", "Bad ORCPT parameter");
     public static final SmtpReply BAD_BDAT = SmtpReply.of(501, "5.5.4", "Syntax: BDAT size [LAST]");
     public static final SmtpReply DATA_AFTER_BDAT =
             SmtpReply.of(503, "5.5.1", "Error: DATA after BDAT in one transaction");
@@ -120,7 +124,7 @@ public final class SmtpReplies {
         if (auth) {
             lines.add("AUTH PLAIN LOGIN");
         }
-        lines.addAll(List.of("ENHANCEDSTATUSCODES", "8BITMIME", "SMTPUTF8", "CHUNKING"));
+        lines.addAll(List.of("ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"));
         return new SmtpReply(250, lines);
     }
 

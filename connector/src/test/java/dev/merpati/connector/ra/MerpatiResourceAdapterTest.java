@@ -71,6 +71,7 @@ class MerpatiResourceAdapterTest {
                         "S: 250-AUTH PLAIN LOGIN",
                         "S: 250-ENHANCEDSTATUSCODES",
                         "S: 250-8BITMIME",
+                        "S: 250-DSN",
                         "S: 250-SMTPUTF8",
                         "S: 250 CHUNKING",
                         "C: MAIL FROM:<a@x.test>",

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.AuthenticatedUser;
 import dev.merpati.connector.api.AuthenticationListener;
+import dev.merpati.connector.api.DsnRequest;
+import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.ServerTls;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +111,8 @@ class SmtpSubmissionConversationTest {
         for (String extension : extensions) {
             client.expect("250-" + extension);
         }
-        client.script("S: 250-ENHANCEDSTATUSCODES", "S: 250-8BITMIME", "S: 250-SMTPUTF8", "S: 250 CHUNKING");
+        client.script(
+                "S: 250-ENHANCEDSTATUSCODES", "S: 250-8BITMIME", "S: 250-DSN", "S: 250-SMTPUTF8", "S: 250 CHUNKING");
     }
 
     @Test
@@ -332,6 +336,43 @@ class SmtpSubmissionConversationTest {
             client.script("S: 250 2.1.0", "S: 250 2.1.5");
         }
         assertEquals("\u00e9lise@x.test", receiver.checks.get(0).recipient());
+    }
+
+    @Test
+    void dsnParametersAreCheckedAndPassedOn() throws Exception {
+        int port = start(SmtpListener.mx(null), ConnectionLimiter.unlimited());
+        try (var client = new ScriptClient(port)) {
+            client.expect("220 ");
+            ehlo(client);
+            client.script(
+                    "C: MAIL FROM:<a@x.test> RET=PARTLY",
+                    "S: 501 5.5.4 Bad RET parameter",
+                    "C: MAIL FROM:<a@x.test> ENVID=bad=id",
+                    "S: 501 5.5.4 Bad ENVID parameter",
+                    "C: MAIL FROM:<a@x.test> RET=hdrs ENVID=QQ+2B314159",
+                    "S: 250 2.1.0",
+                    "C: RCPT TO:<b@x.test> NOTIFY=NEVER,SUCCESS",
+                    "S: 501 5.5.4 Bad NOTIFY parameter",
+                    "C: RCPT TO:<b@x.test> ORCPT=bob@x.test",
+                    "S: 501 5.5.4 Bad ORCPT parameter",
+                    "C: RCPT TO:<b@x.test> NOTIFY=failure,DELAY ORCPT=rfc822;b@x.test",
+                    "S: 250 2.1.5",
+                    "C: RCPT TO:<c@x.test>",
+                    "S: 250 2.1.5",
+                    "C: RCPT TO:<d@x.test> NOTIFY=never",
+                    "S: 250 2.1.5",
+                    "C: DATA",
+                    "S: 354",
+                    "C: .",
+                    "S: 250 2.0.0");
+        }
+        var mail = receiver.stored.get(0).mail();
+        assertEquals(new DsnRequest("HDRS", "QQ+2B314159"), mail.dsn());
+        assertEquals(
+                Map.of(
+                        "b@x.test", new RecipientDsn("FAILURE,DELAY", "rfc822;b@x.test"),
+                        "d@x.test", new RecipientDsn("NEVER", null)),
+                mail.recipientDsn());
     }
 
     @Test
