@@ -16,6 +16,7 @@
 #   MAIL_HOSTNAME    the server's host name in greetings and headers [the machine's name]
 #   SMTP_PORT POP3_PORT IMAP_PORT                             [2525 1110 1143]
 #   SUBMISSION_PORT SMTPS_PORT  SMTP submission, implicit TLS [2587 2465]
+#   POP3S_PORT       POP3 over implicit TLS                   [1995]
 #   BIND_ADDRESS     address the mail listeners bind          [0.0.0.0]
 #   RELAY_NETWORKS   clients that may relay without AUTH      [127.0.0.0/8,::1/128]
 #   DEMO_ACCOUNTS    address:password,... created at start-up [none]
@@ -34,6 +35,7 @@ SMTP_PORT=${SMTP_PORT:-2525}
 SUBMISSION_PORT=${SUBMISSION_PORT:-2587}
 SMTPS_PORT=${SMTPS_PORT:-2465}
 POP3_PORT=${POP3_PORT:-1110}
+POP3S_PORT=${POP3S_PORT:-1995}
 IMAP_PORT=${IMAP_PORT:-1143}
 BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
 RELAY_NETWORKS=${RELAY_NETWORKS:-127.0.0.0/8,::1/128}
@@ -123,7 +125,7 @@ provision() {
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"

@@ -7,6 +7,7 @@ import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
 import dev.merpati.connector.net.ServerTls;
+import dev.merpati.connector.pop3.MaildropLocks;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
 import dev.merpati.connector.pop3.Pop3Config;
 import dev.merpati.connector.smtp.ConnectionLimiter;
@@ -95,6 +96,11 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
 
+    @ConfigProperty(
+            defaultValue = "1995",
+            description = "POP3 over implicit TLS (POP3S) port; 0 or less, or no TLS keystore, disables it")
+    private Integer pop3sPort = 1995;
+
     @ConfigProperty(defaultValue = "67108864", description = "Largest message accepted by SMTP, in octets")
     private Long maxMessageSize = SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE;
 
@@ -140,15 +146,7 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                 NioIoHandler.newFactory());
         try {
             bindSmtp(name, workManager);
-            if (pop3Port > 0) {
-                bind(
-                        "pop3",
-                        pop3Port,
-                        new Pop3ChannelInitializer(
-                                Pop3Config.defaults(),
-                                invoker(AuthenticationListener.class, workManager),
-                                invoker(MaildropListener.class, workManager)));
-            }
+            startPop3(workManager);
         } catch (Exception e) {
             stop();
             if (e instanceof InterruptedException) {
@@ -186,6 +184,22 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                     "submissions",
                     smtpsPort,
                     new SmtpChannelInitializer(smtp, submissions, receiver, authentication, limiter));
+        }
+    }
+
+    private void startPop3(WorkManager workManager) throws InterruptedException {
+        Pop3Config config = Pop3Config.defaults().withTls(tls).withPlaintextAuthClients(plaintextAuthClients());
+        var authentication = invoker(AuthenticationListener.class, workManager);
+        var maildrop = invoker(MaildropListener.class, workManager);
+        // One lock table for both ports: a maildrop open over POP3 is in use for POP3S too.
+        var locks = new MaildropLocks();
+        if (pop3Port > 0) {
+            bind("pop3", pop3Port, new Pop3ChannelInitializer(config, locks, false, authentication, maildrop));
+        }
+        if (pop3sPort > 0 && tls == null) {
+            LOG.log(System.Logger.Level.WARNING, "POP3S port " + pop3sPort + " not opened: no TLS keystore");
+        } else if (pop3sPort > 0) {
+            bind("pop3s", pop3sPort, new Pop3ChannelInitializer(config, locks, true, authentication, maildrop));
         }
     }
 
@@ -375,6 +389,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setPop3Port(Integer pop3Port) {
         this.pop3Port = pop3Port;
+    }
+
+    public Integer getPop3sPort() {
+        return pop3sPort;
+    }
+
+    public void setPop3sPort(Integer pop3sPort) {
+        this.pop3sPort = pop3sPort;
     }
 
     public Long getMaxMessageSize() {

@@ -25,17 +25,10 @@ public final class ScriptClient implements AutoCloseable {
     private final OutputStream out;
 
     public ScriptClient(int port) {
-        try {
-            socket = new Socket("127.0.0.1", port);
-            socket.setSoTimeout(15_000);
-            in = new BufferedInputStream(socket.getInputStream(), 65536);
-            out = socket.getOutputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(connect(port));
     }
 
-    /** A client over an already connected socket, e.g. one upgraded to TLS. */
+    /** A client on a socket that is already connected, e.g. one upgraded to TLS. */
     public ScriptClient(Socket socket) {
         try {
             this.socket = socket;
@@ -45,6 +38,19 @@ public final class ScriptClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Socket connect(int port) {
+        try {
+            return new Socket("127.0.0.1", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The socket, e.g. to layer TLS over it after STARTTLS. */
+    public Socket socket() {
+        return socket;
     }
 
     /** Starts TLS on this connection (after the server's go-ahead) and returns the client speaking through it. */

@@ -106,6 +106,9 @@ class MerpatiResourceAdapterTest {
         assertEquals("0.0.0.0", adapter.getBindAddress());
         assertEquals(2525, adapter.getSmtpPort());
         assertEquals(1110, adapter.getPop3Port());
+        assertEquals(2587, adapter.getSubmissionPort());
+        assertEquals(2465, adapter.getSmtpsPort());
+        assertEquals(50, adapter.getSmtpMaxConnectionsPerClient());
         assertEquals(67108864L, adapter.getMaxMessageSize());
         assertEquals(100, adapter.getSmtpMaxRecipients());
         assertEquals(2, adapter.getIoThreads());
