@@ -9,6 +9,7 @@ import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
+import dev.merpati.bounce.Bounces;
 import dev.merpati.connector.api.MaildropMessage;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.ReceivedMail;
@@ -30,6 +31,7 @@ import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
+import dev.merpati.rewrite.RewriteRepository;
 import dev.merpati.rewrite.TrivialRewrite;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
@@ -51,6 +53,12 @@ class PipelineFlowTest {
         final List<Long> cleanup = new ArrayList<>();
         final List<Long> queueManager = new ArrayList<>();
         final List<long[]> localDelivery = new ArrayList<>();
+        final List<Long> deferred = new ArrayList<>();
+
+        @Override
+        public void toDeferred(long entryId, java.time.Duration delay) {
+            deferred.add(entryId);
+        }
 
         @Override
         public void toCleanup(long entryId) {
@@ -80,6 +88,9 @@ class PipelineFlowTest {
     private static Maildrop maildrop;
     private static QueueRepository queue;
     private static AccountRef alice;
+    private static RewriteRepository rewriteTables;
+    private static Bounces bounces;
+    private static BodyStore bodies;
 
     @BeforeAll
     static void start() {
@@ -88,9 +99,11 @@ class PipelineFlowTest {
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
-        container.add(new BodyStore());
+        bodies = container.add(new BodyStore());
         queue = container.add(new QueueRepository());
+        rewriteTables = container.add(new RewriteRepository());
         container.add(new TrivialRewrite());
+        bounces = container.add(new Bounces());
         accounts = container.add(new AccountService());
         intake = container.add(new MailIntake());
         receiver = container.add(new MailReceiverEndpoint());
@@ -277,5 +290,111 @@ class PipelineFlowTest {
         assertTrue(container
                 .inTransaction(() -> queries.listFolder(carol.id(), "NoSuchFolder"))
                 .isEmpty());
+    }
+
+    @Test
+    void anAliasExpandsToMailboxesRemoteAddressesAndBouncesTheUnknownWithOneDsn() {
+        container.inTransaction(() -> rewriteTables.putAlias("crew@merpati.test", "alice, ghost, Friend@Example.org"));
+        container.inTransaction(() -> intake.receive(mail("Subject: crew\r\n\r\nhi\r\n", "crew@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int localBefore = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+
+        Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
+        recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
+        assertEquals(
+                Map.of(
+                        "crew@merpati.test", RecipientState.EXPANDED,
+                        "alice@merpati.test", RecipientState.PENDING,
+                        "ghost@merpati.test", RecipientState.BOUNCED,
+                        "Friend@example.org", RecipientState.DEFERRED),
+                states);
+        assertEquals(localBefore + 1, jms.localDelivery.size());
+        assertEquals(List.of(entryId), jms.deferred.subList(jms.deferred.size() - 1, jms.deferred.size()));
+        assertTrue(entry(entryId).getNextAttempt() != null);
+
+        long dsnId = jms.cleanup.get(jms.cleanup.size() - 1);
+        QueueEntry dsn = entry(dsnId);
+        assertTrue(dsn.isDsn());
+        assertEquals("", dsn.getReversePath());
+        assertEquals(
+                List.of("sender@example.org", "postmaster@merpati.test"),
+                recipients(dsnId).stream().map(QueueRecipient::getAddress).toList());
+        String report = new String(
+                container.inTransaction(() -> bodies.read(dsn.getBodyId(), 0, 1 << 16)), StandardCharsets.US_ASCII);
+        assertTrue(
+                report.contains("Final-Recipient: rfc822; ghost@merpati.test\r\n"
+                        + "Original-Recipient: rfc822; crew@merpati.test\r\n"),
+                report);
+        assertTrue(report.contains("Subject: crew\r\n"), report);
+
+        // A redelivered queue manager message changes nothing and sends no second DSN.
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        assertEquals(cleanups, jms.cleanup.size());
+    }
+
+    @Test
+    void deferredMailIsRetriedUntilItsLifetimeEndsThenBounced() {
+        container.inTransaction(() -> intake.receive(mail("Subject: far\r\n\r\n", "far@example.net")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        System.setProperty("merpati.queue.retrySeconds", "1");
+        try {
+            container.inTransaction(() -> queueManager.process(entryId));
+            // too early: nothing happens
+            container.inTransaction(() -> queueManager.retry(entryId));
+            assertEquals(1, entry(entryId).getAttempts());
+            assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
+            sleep(1100);
+            // the mail arrived in 2025: far beyond the 5 days
+            int cleanups = jms.cleanup.size();
+            container.inTransaction(() -> queueManager.retry(entryId));
+            QueueRecipient far = recipients(entryId).get(0);
+            assertEquals(RecipientState.BOUNCED, far.getState());
+            assertTrue(far.getLastError().startsWith("4.4.7 delivery time expired"), far.getLastError());
+            assertEquals(QueueState.DONE, entry(entryId).getState());
+            assertEquals(cleanups + 1, jms.cleanup.size());
+        } finally {
+            System.clearProperty("merpati.queue.retrySeconds");
+        }
+    }
+
+    @Test
+    void bouncesOfNullSenderMailGoToPostmasterAndFailedDsnsAreDropped() {
+        ReceivedMail m = mail("Subject: b\r\n\r\n", "nobody-here@merpati.test");
+        ReceivedMail nullSender = new ReceivedMail(
+                "",
+                m.recipients(),
+                m.content(),
+                m.clientAddress(),
+                m.clientHostname(),
+                m.protocol(),
+                null,
+                m.receivedAt());
+        container.inTransaction(() -> intake.receive(nullSender));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+        long dsnId = jms.cleanup.get(jms.cleanup.size() - 1);
+        assertTrue(dsnId != entryId);
+        assertEquals(
+                List.of("postmaster@merpati.test"),
+                recipients(dsnId).stream().map(QueueRecipient::getAddress).toList());
+
+        // a DSN that cannot be delivered is not reported again
+        container.inTransaction(() -> queue.recipients(dsnId).get(0).bounced("5.1.1 test"));
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> bounces.notifySender(queue.lock(dsnId).orElseThrow()));
+        assertEquals(cleanups, jms.cleanup.size());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

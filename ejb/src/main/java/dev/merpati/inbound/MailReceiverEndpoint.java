@@ -43,7 +43,7 @@ public class MailReceiverEndpoint implements MailReceiverListener {
 
     /** Remote domains are refused until remote delivery exists, whoever the client is. */
     static RecipientVerdict verdict(Resolution resolution) {
-        if (resolution instanceof Resolution.Local) {
+        if (resolution instanceof Resolution.Local || resolution instanceof Resolution.Alias) {
             return RecipientVerdict.ACCEPTED;
         }
         if (resolution instanceof Resolution.Error) {

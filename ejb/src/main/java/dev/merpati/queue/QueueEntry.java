@@ -60,6 +60,9 @@ public class QueueEntry {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(nullable = false)
+    private boolean dsn;
+
     protected QueueEntry() {}
 
     public QueueEntry(
@@ -139,6 +142,31 @@ public class QueueEntry {
 
     public String getLastError() {
         return lastError;
+    }
+
+    /** Whether this is a delivery status notification we made (whose failure nobody is told of). */
+    public boolean isDsn() {
+        return dsn;
+    }
+
+    public void markDsn() {
+        this.dsn = true;
+    }
+
+    /** Records a delivery attempt that left recipients deferred, and when the next one is due. */
+    public void deferredUntil(Instant next, String error) {
+        this.attempts++;
+        this.nextAttempt = next;
+        this.lastError = truncate(error);
+    }
+
+    public void clearSchedule() {
+        this.nextAttempt = null;
+    }
+
+    /** Back from HELD to the queue manager (postsuper -H). */
+    public void release() {
+        this.state = QueueState.ACTIVE;
     }
 
     /** Sets the entry aside for the operator instead of failing its JMS message forever. */

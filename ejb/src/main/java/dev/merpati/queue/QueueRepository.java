@@ -32,6 +32,22 @@ public class QueueRepository {
         return entry;
     }
 
+    /**
+     * Adds a destination found by expanding a recipient, unless the entry already has that address
+     * (each destination gets one copy).
+     */
+    public Optional<QueueRecipient> addRecipient(long entryId, String address, Long parentId, Long accountId) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        boolean known = recipients(entryId).stream()
+                .anyMatch(r -> r.getAddress().toLowerCase(Locale.ROOT).equals(lower));
+        if (known) {
+            return Optional.empty();
+        }
+        QueueRecipient recipient = new QueueRecipient(entryId, address, parentId, accountId);
+        em.persist(recipient);
+        return Optional.of(recipient);
+    }
+
     public Optional<QueueEntry> lock(long entryId) {
         return Optional.ofNullable(em.find(QueueEntry.class, entryId, LockModeType.PESSIMISTIC_WRITE));
     }
