@@ -13,6 +13,8 @@ export DOMAIN_DIR=$IT_DIR/domains DATA_DIR=$IT_DIR/data PORTBASE=$base
 export SMTP_PORT=$((base + 25)) POP3_PORT=$((base + 10)) IMAP_PORT=$((base + 43))
 export MAIL_HOSTNAME=mail.merpati.test BIND_ADDRESS=127.0.0.1
 export DEMO_ACCOUNTS='alice@merpati.test:alice-secret,bob@merpati.test:bob-secret'
+# Deferred mail: retried every 5 s, returned after 25 s; alice may use the admin REST API.
+export QUEUE_RETRY_SECONDS=5 QUEUE_LIFETIME_SECONDS=25 ADMINS=alice@merpati.test
 
 case "$1" in
     start)

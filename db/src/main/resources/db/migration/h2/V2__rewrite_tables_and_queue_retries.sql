@@ -39,3 +39,5 @@ ALTER TABLE queue_recipient ADD CONSTRAINT queue_recipient_state_ck
 
 -- A delivery status notification made by us: if it cannot be delivered, nobody is told again.
 ALTER TABLE queue_entry ADD COLUMN dsn BOOLEAN DEFAULT FALSE NOT NULL;
+-- The state an entry was in when the operator held it (postsuper -h), to go back to on release.
+ALTER TABLE queue_entry ADD COLUMN held_from VARCHAR(16);

@@ -63,6 +63,10 @@ public class QueueEntry {
     @Column(nullable = false)
     private boolean dsn;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "held_from")
+    private QueueState heldFrom;
+
     protected QueueEntry() {}
 
     public QueueEntry(
@@ -164,13 +168,24 @@ public class QueueEntry {
         this.nextAttempt = null;
     }
 
-    /** Back from HELD to the queue manager (postsuper -H). */
-    public void release() {
-        this.state = QueueState.ACTIVE;
+    /** Back from HELD to the stage it was held in (postsuper -H); the queue manager when unknown. */
+    public QueueState release() {
+        this.state = heldFrom == null ? QueueState.ACTIVE : heldFrom;
+        this.heldFrom = null;
+        this.lastError = null;
+        return state;
+    }
+
+    /** Due for another attempt now (postqueue -f). */
+    public void dueNow(Instant now) {
+        this.nextAttempt = now;
     }
 
     /** Sets the entry aside for the operator instead of failing its JMS message forever. */
     public void hold(String reason) {
+        if (state != QueueState.HELD) {
+            this.heldFrom = state;
+        }
         this.state = QueueState.HELD;
         this.lastError = truncate(reason);
     }

@@ -63,6 +63,28 @@ public class QueueRepository {
         return Optional.ofNullable(em.find(QueueRecipient.class, recipientId));
     }
 
+    /** Entries not DONE, oldest first. */
+    public List<QueueEntry> unfinished() {
+        return em.createQuery("SELECT e FROM QueueEntry e WHERE e.state <> :done ORDER BY e.id", QueueEntry.class)
+                .setParameter("done", QueueState.DONE)
+                .getResultList();
+    }
+
+    public Optional<QueueEntry> findByQueueId(String queueId) {
+        return em.createQuery("SELECT e FROM QueueEntry e WHERE e.queueId = :q", QueueEntry.class)
+                .setParameter("q", queueId == null ? "" : queueId.strip().toUpperCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Removes the entry; its recipients and delivery records go with it (ON DELETE CASCADE). */
+    public void delete(QueueEntry entry) {
+        em.createQuery("DELETE FROM QueueRecipient r WHERE r.entryId = :entry")
+                .setParameter("entry", entry.getId())
+                .executeUpdate();
+        em.remove(entry);
+    }
+
     /** Marks the entry DONE when none of its recipients is still pending or deferred. */
     public void completeIfFinished(QueueEntry entry) {
         if (recipients(entry.getId()).stream().noneMatch(r -> r.getState().unfinished())) {
