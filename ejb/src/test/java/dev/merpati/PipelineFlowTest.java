@@ -26,6 +26,7 @@ import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.pipeline.QueueManager;
+import dev.merpati.pipeline.QueueSweeper;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
@@ -90,6 +91,7 @@ class PipelineFlowTest {
     private static AccountRef alice;
     private static RewriteRepository rewriteTables;
     private static Bounces bounces;
+    private static QueueSweeper sweeper;
     private static BodyStore bodies;
 
     @BeforeAll
@@ -104,6 +106,7 @@ class PipelineFlowTest {
         rewriteTables = container.add(new RewriteRepository());
         container.add(new TrivialRewrite());
         bounces = container.add(new Bounces());
+        sweeper = container.add(new QueueSweeper());
         accounts = container.add(new AccountService());
         intake = container.add(new MailIntake());
         receiver = container.add(new MailReceiverEndpoint());
@@ -422,5 +425,36 @@ class PipelineFlowTest {
         container.inTransaction(() -> queueManager.process(loopId));
         assertEquals(QueueState.DONE, entry(loopId).getState());
         assertTrue(entry(jms.cleanup.get(jms.cleanup.size() - 1)).isDsn());
+    }
+
+    @Test
+    void theSweeperRedrivesWhatLostItsMessageAndDeliversOnce() {
+        container.inTransaction(() -> intake.receive(mail("Subject: lost\r\n\r\n", "alice@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        Instant later = Instant.now().plusSeconds(3600); // everything counts as stalled
+
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.cleanup.subList(cleanups, jms.cleanup.size()).contains(entryId));
+        container.inTransaction(() -> cleanup.process(entryId));
+
+        int qmgr = jms.queueManager.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.queueManager.subList(qmgr, jms.queueManager.size()).contains(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+
+        long recipientId = recipients(entryId).get(0).getId();
+        int deliveries = jms.localDelivery.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.localDelivery.subList(deliveries, jms.localDelivery.size()).stream()
+                .anyMatch(d -> d[0] == entryId && d[1] == recipientId));
+        container.inTransaction(() -> localDelivery.deliver(entryId, recipientId));
+        container.inTransaction(() -> localDelivery.deliver(entryId, recipientId));
+        assertEquals(QueueState.DONE, entry(entryId).getState());
+        assertEquals(
+                1,
+                container.inTransaction(() -> queries.listFolder(alice.id(), "INBOX")).stream()
+                        .filter(m -> m.subject().equals("lost"))
+                        .count());
     }
 }

@@ -22,7 +22,7 @@ public final class QueueSettings {
         return seconds(LIFETIME_PROPERTY, 432_000);
     }
 
-    static Duration seconds(String property, long fallback) {
+    public static Duration seconds(String property, long fallback) {
         String value = System.getProperty(property);
         try {
             long s = value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());

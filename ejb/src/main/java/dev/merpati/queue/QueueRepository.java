@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,42 @@ public class QueueRepository {
                 .setParameter("entry", entry.getId())
                 .executeUpdate();
         em.remove(entry);
+    }
+
+    /** Entries in the state since before the instant (by arrival), oldest first. */
+    public List<QueueEntry> waitingSince(QueueState state, Instant before, int max) {
+        return em.createQuery(
+                        "SELECT e FROM QueueEntry e WHERE e.state = :state AND e.receivedAt < :before ORDER BY e.id",
+                        QueueEntry.class)
+                .setParameter("state", state)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** ACTIVE entries whose next attempt was due before the instant. */
+    public List<QueueEntry> overdue(Instant before, int max) {
+        return em.createQuery(
+                        "SELECT e FROM QueueEntry e WHERE e.state = :state AND e.nextAttempt < :before ORDER BY e.id",
+                        QueueEntry.class)
+                .setParameter("state", QueueState.ACTIVE)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Local recipients still PENDING in ACTIVE entries that arrived before the instant. */
+    public List<QueueRecipient> pendingLocal(Instant before, int max) {
+        return em.createQuery(
+                        "SELECT r FROM QueueRecipient r, QueueEntry e WHERE r.entryId = e.id AND e.state = :state"
+                                + " AND r.state = :pending AND r.accountId IS NOT NULL AND e.receivedAt < :before"
+                                + " ORDER BY r.id",
+                        QueueRecipient.class)
+                .setParameter("state", QueueState.ACTIVE)
+                .setParameter("pending", RecipientState.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** Marks the entry DONE when none of its recipients is still pending or deferred. */
