@@ -457,4 +457,28 @@ class PipelineFlowTest {
                         .filter(m -> m.subject().equals("lost"))
                         .count());
     }
+
+    @Test
+    void aForwardThatKeepsACopyDeliversLocallyAndDefersTheRemoteCopy() {
+        AccountRef dewi = container.inTransaction(() -> accounts.createAccount("dewi@merpati.test", "d"));
+        container.inTransaction(() -> rewriteTables.putForward(dewi.id(), "dewi@example.net", true));
+        container.inTransaction(() -> intake.receive(mail("Subject: fwd\r\n\r\n", "Dewi@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int deliveries = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
+        recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
+        assertEquals(
+                Map.of("Dewi@merpati.test", RecipientState.PENDING, "dewi@example.net", RecipientState.DEFERRED),
+                states);
+        assertEquals(deliveries + 1, jms.localDelivery.size());
+        long[] d = jms.localDelivery.get(deliveries);
+        container.inTransaction(() -> localDelivery.deliver(d[0], d[1]));
+        assertEquals(
+                1,
+                container
+                        .inTransaction(() -> queries.listFolder(dewi.id(), "INBOX"))
+                        .size());
+    }
 }

@@ -110,7 +110,18 @@ public class QueueManager {
                 return; // remote as it is
             }
         }
-        recipient.expanded();
+        // A destination that is the recipient itself (a forward that keeps a copy) stays on it.
+        String self = rewrite.canonical(recipient.getAddress());
+        boolean kept = false;
+        for (Destination d : destinations) {
+            if (d.resolution() instanceof Resolution.Local local && d.address().equalsIgnoreCase(self)) {
+                recipient.resolvedTo(local.accountId());
+                kept = true;
+            }
+        }
+        if (!kept) {
+            recipient.expanded();
+        }
         for (Destination d : destinations) {
             Long account = d.resolution() instanceof Resolution.Local l ? l.accountId() : null;
             queue.addRecipient(entryId, d.address(), recipient.getId(), account).ifPresent(child -> {
