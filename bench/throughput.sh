@@ -4,7 +4,7 @@
 # done) and accepted→in-mailbox msg/s (until the mailbox holds them all), and the ratios.
 # Needs a built tree (server/target/payara6, merpati.ear). Postfix + Dovecot are measured when
 # ANCHORS (default /work/shared/anchors) is set up (its setup.sh) and started (its start.sh).
-#   RUNS [2]  MSGS [2000]  SESS [20]  SIZE [4096]  BENCH_PORTBASE [31500]
+#   RUNS [2]  MSGS [2000]  SESS [20]  SIZE [4096]  BENCH_PORTBASE [31500]  ANCHOR_USER [user37]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export PAYARA_HOME=$root/server/target/payara6
@@ -12,6 +12,7 @@ EAR=$root/server/target/merpati.ear
 RUNS=${RUNS:-2} MSGS=${MSGS:-2000} SESS=${SESS:-20} SIZE=${SIZE:-4096}
 base=${BENCH_PORTBASE:-31500}
 ANCHORS=${ANCHORS:-/work/shared/anchors}
+ANCHOR_USER=${ANCHOR_USER:-user37}
 work=$root/bench/target/throughput
 export DOMAIN_DIR=$work/domains DATA_DIR=$work/data PORTBASE=$base
 export SMTP_PORT=$((base + 25)) POP3_PORT=$((base + 10)) IMAP_PORT=$((base + 43))
@@ -31,13 +32,14 @@ PY
 }
 
 measure() { # name port recipient count-command
-    local name=$1 port=$2 rcpt=$3 count=$4 t0 t1 t2 n
+    local name=$1 port=$2 rcpt=$3 count=$4 t0 t1 t2 n base
+    base=$(eval "$count")
     t0=$(now)
     /usr/sbin/smtp-source -s "$SESS" -m "$MSGS" -l "$SIZE" -f sender@example.org -t "$rcpt" -M client.example.org \
         127.0.0.1:"$port"
     t1=$(now)
     while :; do
-        n=$(eval "$count")
+        n=$(( $(eval "$count") - base ))
         [[ $n -ge $MSGS ]] && break
         awk -v a="$t0" -v b="$(now)" 'BEGIN{exit !(b-a>900)}' && break
         sleep 0.2
@@ -59,9 +61,9 @@ sleep 5
 for r in $(seq 1 "$RUNS"); do
     measure "merpati run $r" "$SMTP_PORT" "bench$r@merpati.test" "pop3_count bench$r@merpati.test"
     if [[ -x $ANCHORS/measure.sh ]] && ss -ltn | grep -q ':12525 '; then
-        md=/tmp/anchors-mail/anchor.test/bench/Maildir
-        rm -rf /tmp/anchors-mail/anchor.test/bench
-        measure "postfix+dovecot run $r" 12525 bench@anchor.test "find $md/new $md/cur -type f 2>/dev/null | wc -l"
+        # a mailbox of its own (not bench@, which others measure with), counted, never emptied
+        md=/tmp/anchors-mail/anchor.test/$ANCHOR_USER/Maildir
+        measure "postfix+dovecot run $r" 12525 "$ANCHOR_USER@anchor.test" "find $md/new $md/cur -type f 2>/dev/null | wc -l"
     else
         echo "postfix+dovecot run $r: skipped (anchors not started: $ANCHORS/setup.sh and start.sh)"
     fi
