@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     curl    # SMTP/POP3/IMAP client in tests and README examples
     swaks   # the SMTP test tool
+    fetchmail  # POP3 client in the integration tests (download-and-delete and keep/UIDL modes)
 )
 
 missing=()
