@@ -24,6 +24,10 @@
 #                    [$DATA_DIR/tls/merpati.p12, made self-signed for MAIL_HOSTNAME if missing]
 #   TLS_KEYSTORE_PASSWORD                                     [kept in $TLS_KEYSTORE.password]
 #   HEAP             maximum heap                             [1g]
+#   QUEUE_RETRY_SECONDS     seconds between delivery attempts of deferred mail [900]
+#   QUEUE_LIFETIME_SECONDS  how long deferred mail is retried before it bounces [432000]
+#   RECIPIENT_DELIMITER     subaddress delimiter characters ("" turns it off)  [+]
+#   ADMINS           accounts allowed to use the admin REST API (comma separated) [none]
 set -euo pipefail
 
 : "${PAYARA_HOME:?PAYARA_HOME is not set}"
@@ -41,6 +45,10 @@ BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
 RELAY_NETWORKS=${RELAY_NETWORKS:-127.0.0.0/8,::1/128}
 DEMO_ACCOUNTS=${DEMO_ACCOUNTS:-}
 HEAP=${HEAP:-1g}
+QUEUE_RETRY_SECONDS=${QUEUE_RETRY_SECONDS:-900}
+QUEUE_LIFETIME_SECONDS=${QUEUE_LIFETIME_SECONDS:-432000}
+RECIPIENT_DELIMITER=${RECIPIENT_DELIMITER-+}
+ADMINS=${ADMINS:-}
 
 APP_NAME=merpati
 RAR_MODULE=merpati-connector
@@ -109,7 +117,7 @@ provision() {
 
     # The pipeline's JMS queues on the built-in OpenMQ broker.
     local queue jndi
-    for queue in maildrop:maildrop incoming:incoming local_delivery:localDelivery; do
+    for queue in maildrop:maildrop incoming:incoming local_delivery:localDelivery deferred:deferred; do
         jndi=${queue#*:}
         queue=${queue%%:*}
         asadmin create-jmsdest --desttype queue "$queue"
@@ -129,6 +137,14 @@ provision() {
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
+    asadmin create-system-properties "merpati.queue.retrySeconds=$QUEUE_RETRY_SECONDS"
+    asadmin create-system-properties "merpati.queue.lifetimeSeconds=$QUEUE_LIFETIME_SECONDS"
+    if [[ -n $RECIPIENT_DELIMITER ]]; then
+        asadmin create-system-properties "merpati.recipientDelimiter=$(escape_property "$RECIPIENT_DELIMITER")"
+    fi
+    if [[ -n $ADMINS ]]; then
+        asadmin create-system-properties "merpati.admins=$(escape_property "$ADMINS")"
+    fi
     if [[ -n $DEMO_ACCOUNTS ]]; then
         asadmin create-system-properties "merpati.demo.accounts=$(escape_property "$DEMO_ACCOUNTS")"
     fi

@@ -17,6 +17,8 @@ export MAIL_HOSTNAME=mail.merpati.test BIND_ADDRESS=127.0.0.1
 # Only 127.0.0.1 may relay: a test client that binds 127.0.0.2 plays an outside client.
 export RELAY_NETWORKS=127.0.0.1/32
 export DEMO_ACCOUNTS='alice@merpati.test:alice-secret,bob@merpati.test:bob-secret'
+# Deferred mail: retried every 5 s, returned after 25 s; alice may use the admin REST API.
+export QUEUE_RETRY_SECONDS=5 QUEUE_LIFETIME_SECONDS=25 ADMINS=alice@merpati.test
 
 case "$1" in
     start)

@@ -9,6 +9,7 @@ import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
+import dev.merpati.bounce.Bounces;
 import dev.merpati.connector.api.MaildropMessage;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.ReceivedMail;
@@ -25,11 +26,13 @@ import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.pipeline.QueueManager;
+import dev.merpati.pipeline.QueueSweeper;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
+import dev.merpati.rewrite.RewriteRepository;
 import dev.merpati.rewrite.TrivialRewrite;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
@@ -51,6 +54,12 @@ class PipelineFlowTest {
         final List<Long> cleanup = new ArrayList<>();
         final List<Long> queueManager = new ArrayList<>();
         final List<long[]> localDelivery = new ArrayList<>();
+        final List<Long> deferred = new ArrayList<>();
+
+        @Override
+        public void toDeferred(long entryId, java.time.Duration delay) {
+            deferred.add(entryId);
+        }
 
         @Override
         public void toCleanup(long entryId) {
@@ -80,6 +89,10 @@ class PipelineFlowTest {
     private static Maildrop maildrop;
     private static QueueRepository queue;
     private static AccountRef alice;
+    private static RewriteRepository rewriteTables;
+    private static Bounces bounces;
+    private static QueueSweeper sweeper;
+    private static BodyStore bodies;
 
     @BeforeAll
     static void start() {
@@ -88,9 +101,12 @@ class PipelineFlowTest {
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
-        container.add(new BodyStore());
+        bodies = container.add(new BodyStore());
         queue = container.add(new QueueRepository());
+        rewriteTables = container.add(new RewriteRepository());
         container.add(new TrivialRewrite());
+        bounces = container.add(new Bounces());
+        sweeper = container.add(new QueueSweeper());
         accounts = container.add(new AccountService());
         intake = container.add(new MailIntake());
         receiver = container.add(new MailReceiverEndpoint());
@@ -191,17 +207,19 @@ class PipelineFlowTest {
         assertEquals(QueueState.MAILDROP, entry(entryId).getState());
         assertEquals(2, recipients(entryId).size());
 
+        int sentBefore = jms.queueManager.size();
         container.inTransaction(() -> cleanup.process(entryId));
         container.inTransaction(() -> cleanup.process(entryId));
-        assertEquals(List.of(entryId), jms.queueManager);
+        assertEquals(List.of(entryId), jms.queueManager.subList(sentBefore, jms.queueManager.size()));
         assertEquals(QueueState.INCOMING, entry(entryId).getState());
 
+        int deliveriesBefore = jms.localDelivery.size();
         container.inTransaction(() -> queueManager.process(entryId));
         container.inTransaction(() -> queueManager.process(entryId));
-        assertEquals(1, jms.localDelivery.size());
+        assertEquals(deliveriesBefore + 1, jms.localDelivery.size());
         assertEquals(QueueState.ACTIVE, entry(entryId).getState());
 
-        long[] delivery = jms.localDelivery.get(0);
+        long[] delivery = jms.localDelivery.get(deliveriesBefore);
         container.inTransaction(() -> localDelivery.deliver(delivery[0], delivery[1]));
         container.inTransaction(() -> localDelivery.deliver(delivery[0], delivery[1]));
         assertEquals(QueueState.DONE, entry(entryId).getState());
@@ -277,5 +295,190 @@ class PipelineFlowTest {
         assertTrue(container
                 .inTransaction(() -> queries.listFolder(carol.id(), "NoSuchFolder"))
                 .isEmpty());
+    }
+
+    @Test
+    void anAliasExpandsToMailboxesRemoteAddressesAndBouncesTheUnknownWithOneDsn() {
+        container.inTransaction(() -> rewriteTables.putAlias("crew@merpati.test", "alice, ghost, Friend@Example.org"));
+        container.inTransaction(() -> intake.receive(mail("Subject: crew\r\n\r\nhi\r\n", "crew@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int localBefore = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+
+        Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
+        recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
+        assertEquals(
+                Map.of(
+                        "crew@merpati.test", RecipientState.EXPANDED,
+                        "alice@merpati.test", RecipientState.PENDING,
+                        "ghost@merpati.test", RecipientState.BOUNCED,
+                        "Friend@example.org", RecipientState.DEFERRED),
+                states);
+        assertEquals(localBefore + 1, jms.localDelivery.size());
+        assertEquals(List.of(entryId), jms.deferred.subList(jms.deferred.size() - 1, jms.deferred.size()));
+        assertTrue(entry(entryId).getNextAttempt() != null);
+
+        long dsnId = jms.cleanup.get(jms.cleanup.size() - 1);
+        QueueEntry dsn = entry(dsnId);
+        assertTrue(dsn.isDsn());
+        assertEquals("", dsn.getReversePath());
+        assertEquals(
+                List.of("sender@example.org", "postmaster@merpati.test"),
+                recipients(dsnId).stream().map(QueueRecipient::getAddress).toList());
+        String report = new String(
+                container.inTransaction(() -> bodies.read(dsn.getBodyId(), 0, 1 << 16)), StandardCharsets.US_ASCII);
+        assertTrue(
+                report.contains("Final-Recipient: rfc822; ghost@merpati.test\r\n"
+                        + "Original-Recipient: rfc822; crew@merpati.test\r\n"),
+                report);
+        assertTrue(report.contains("Subject: crew\r\n"), report);
+
+        // A redelivered queue manager message changes nothing and sends no second DSN.
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        assertEquals(cleanups, jms.cleanup.size());
+    }
+
+    @Test
+    void deferredMailIsRetriedUntilItsLifetimeEndsThenBounced() {
+        container.inTransaction(() -> intake.receive(mail("Subject: far\r\n\r\n", "far@example.net")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        System.setProperty("merpati.queue.retrySeconds", "1");
+        try {
+            container.inTransaction(() -> queueManager.process(entryId));
+            // too early: nothing happens
+            container.inTransaction(() -> queueManager.retry(entryId));
+            assertEquals(1, entry(entryId).getAttempts());
+            assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
+            sleep(1100);
+            // the mail arrived in 2025: far beyond the 5 days
+            int cleanups = jms.cleanup.size();
+            container.inTransaction(() -> queueManager.retry(entryId));
+            QueueRecipient far = recipients(entryId).get(0);
+            assertEquals(RecipientState.BOUNCED, far.getState());
+            assertTrue(far.getLastError().startsWith("4.4.7 delivery time expired"), far.getLastError());
+            assertEquals(QueueState.DONE, entry(entryId).getState());
+            assertEquals(cleanups + 1, jms.cleanup.size());
+        } finally {
+            System.clearProperty("merpati.queue.retrySeconds");
+        }
+    }
+
+    @Test
+    void bouncesOfNullSenderMailGoToPostmasterAndFailedDsnsAreDropped() {
+        ReceivedMail m = mail("Subject: b\r\n\r\n", "nobody-here@merpati.test");
+        ReceivedMail nullSender = new ReceivedMail(
+                "",
+                m.recipients(),
+                m.content(),
+                m.clientAddress(),
+                m.clientHostname(),
+                m.protocol(),
+                null,
+                m.receivedAt());
+        container.inTransaction(() -> intake.receive(nullSender));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+        long dsnId = jms.cleanup.get(jms.cleanup.size() - 1);
+        assertTrue(dsnId != entryId);
+        assertEquals(
+                List.of("postmaster@merpati.test"),
+                recipients(dsnId).stream().map(QueueRecipient::getAddress).toList());
+
+        // a DSN that cannot be delivered is not reported again
+        container.inTransaction(() -> queue.recipients(dsnId).get(0).bounced("5.1.1 test"));
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> bounces.notifySender(queue.lock(dsnId).orElseThrow()));
+        assertEquals(cleanups, jms.cleanup.size());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void cleanupDropsBccAndBouncesLoops() {
+        String content = "From: x@example.org\r\nBcc: secret@example.org,\r\n other@example.org\r\nSubject: b\r\n\r\n"
+                + "Bcc: stays in the body\r\n";
+        container.inTransaction(() -> intake.receive(mail(content, "alice@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        long bodyId = entry(entryId).getBodyId();
+        String stored =
+                new String(container.inTransaction(() -> bodies.read(bodyId, 0, 1 << 16)), StandardCharsets.US_ASCII);
+        assertFalse(stored.contains("secret@example.org"), stored);
+        assertTrue(stored.endsWith("From: x@example.org\r\nSubject: b\r\n\r\nBcc: stays in the body\r\n"), stored);
+        assertEquals(stored.length(), (long) container.inTransaction(() -> bodies.size(bodyId)));
+
+        String looping = "Received: x\r\n".repeat(51) + "Subject: loop\r\n\r\n";
+        container.inTransaction(() -> intake.receive(mail(looping, "alice@merpati.test")));
+        long loopId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(loopId));
+        assertEquals("5.4.6 mail loop detected", recipients(loopId).get(0).getLastError());
+        container.inTransaction(() -> queueManager.process(loopId));
+        assertEquals(QueueState.DONE, entry(loopId).getState());
+        assertTrue(entry(jms.cleanup.get(jms.cleanup.size() - 1)).isDsn());
+    }
+
+    @Test
+    void theSweeperRedrivesWhatLostItsMessageAndDeliversOnce() {
+        container.inTransaction(() -> intake.receive(mail("Subject: lost\r\n\r\n", "alice@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        Instant later = Instant.now().plusSeconds(3600); // everything counts as stalled
+
+        int cleanups = jms.cleanup.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.cleanup.subList(cleanups, jms.cleanup.size()).contains(entryId));
+        container.inTransaction(() -> cleanup.process(entryId));
+
+        int qmgr = jms.queueManager.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.queueManager.subList(qmgr, jms.queueManager.size()).contains(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+
+        long recipientId = recipients(entryId).get(0).getId();
+        int deliveries = jms.localDelivery.size();
+        container.inTransaction(() -> sweeper.redrive(later));
+        assertTrue(jms.localDelivery.subList(deliveries, jms.localDelivery.size()).stream()
+                .anyMatch(d -> d[0] == entryId && d[1] == recipientId));
+        container.inTransaction(() -> localDelivery.deliver(entryId, recipientId));
+        container.inTransaction(() -> localDelivery.deliver(entryId, recipientId));
+        assertEquals(QueueState.DONE, entry(entryId).getState());
+        assertEquals(
+                1,
+                container.inTransaction(() -> queries.listFolder(alice.id(), "INBOX")).stream()
+                        .filter(m -> m.subject().equals("lost"))
+                        .count());
+    }
+
+    @Test
+    void aForwardThatKeepsACopyDeliversLocallyAndDefersTheRemoteCopy() {
+        AccountRef dewi = container.inTransaction(() -> accounts.createAccount("dewi@merpati.test", "d"));
+        container.inTransaction(() -> rewriteTables.putForward(dewi.id(), "dewi@example.net", true));
+        container.inTransaction(() -> intake.receive(mail("Subject: fwd\r\n\r\n", "Dewi@merpati.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int deliveries = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
+        recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
+        assertEquals(
+                Map.of("Dewi@merpati.test", RecipientState.PENDING, "dewi@example.net", RecipientState.DEFERRED),
+                states);
+        assertEquals(deliveries + 1, jms.localDelivery.size());
+        long[] d = jms.localDelivery.get(deliveries);
+        container.inTransaction(() -> localDelivery.deliver(d[0], d[1]));
+        assertEquals(
+                1,
+                container
+                        .inTransaction(() -> queries.listFolder(dewi.id(), "INBOX"))
+                        .size());
     }
 }

@@ -1,10 +1,12 @@
 package dev.merpati.delivery;
 
+import dev.merpati.bounce.Bounces;
 import dev.merpati.mailbox.ListingHeaders;
 import dev.merpati.mailbox.Mailbox;
 import dev.merpati.mailbox.MailboxMessage;
 import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.mailbox.MessageAppender;
+import dev.merpati.pipeline.QueueManager;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
@@ -49,6 +51,12 @@ public class LocalDelivery {
     @Inject
     BodyStore bodies;
 
+    @Inject
+    Bounces bounces;
+
+    @Inject
+    QueueManager queueManager;
+
     public void deliver(long entryId, long recipientId) {
         Optional<QueueEntry> locked = queue.lock(entryId);
         Optional<QueueRecipient> found = queue.recipient(recipientId);
@@ -61,7 +69,9 @@ public class LocalDelivery {
         if (recipient.getState() != RecipientState.PENDING || alreadyDelivered(recipientId)) {
             return; // a redelivered message
         }
-        Resolution resolution = rewrite.resolve(recipient.getAddress());
+        Resolution resolution = recipient.getAccountId() != null
+                ? new Resolution.Local(recipient.getAccountId(), recipient.getAddress())
+                : rewrite.resolve(recipient.getAddress());
         if (resolution instanceof Resolution.Local local) {
             Mailbox inbox = mailboxes.lockInbox(local.accountId());
             long size = bodies.size(entry.getBodyId());
@@ -73,8 +83,10 @@ public class LocalDelivery {
             LOG.fine(() -> entry.getQueueId() + ": delivered to " + local.address() + " uid " + message.getUid());
         } else if (resolution instanceof Resolution.Error error) {
             recipient.bounced("5.1.1 " + error.reason());
+            bounces.notifySender(entry);
         } else {
             recipient.deferred("4.3.0 no longer a local address");
+            queueManager.scheduleRetry(entry);
         }
         queue.completeIfFinished(entry);
     }

@@ -1,6 +1,7 @@
 package dev.merpati.delivery;
 
 import dev.merpati.pipeline.DeliveryCount;
+import dev.merpati.pipeline.QueueManager;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.RecipientState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,16 @@ public class LocalDeliveryFailures {
     @Inject
     QueueRepository queue;
 
+    @Inject
+    QueueManager queueManager;
+
     public void giveUp(long entryId, long recipientId) {
         queue.lock(entryId).ifPresent(entry -> queue.recipient(recipientId)
                 .filter(r -> r.getEntryId() == entryId && r.getState() == RecipientState.PENDING)
                 .ifPresent(r -> {
                     r.deferred("4.3.0 local delivery failed " + DeliveryCount.GIVE_UP_AFTER + " times");
                     LOG.severe(() -> entry.getQueueId() + ": deferred " + r.getAddress() + " after repeated failures");
+                    queueManager.scheduleRetry(entry);
                 }));
     }
 }

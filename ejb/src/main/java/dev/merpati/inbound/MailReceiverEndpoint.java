@@ -43,7 +43,7 @@ public class MailReceiverEndpoint implements MailReceiverListener {
 
     /** Mail for other domains is taken only from clients that may relay: never an open relay. */
     static RecipientVerdict verdict(Resolution resolution, boolean relayAllowed) {
-        if (resolution instanceof Resolution.Local) {
+        if (resolution instanceof Resolution.Local || resolution instanceof Resolution.Alias) {
             return RecipientVerdict.ACCEPTED;
         }
         if (resolution instanceof Resolution.Error) {

@@ -41,8 +41,20 @@ public class Cleanup {
         if (entry.getState() != QueueState.MAILDROP) {
             return; // a redelivered message: already cleaned up
         }
-        // The first chunk holds any sane header section; a longer one is parsed as far as it goes.
+        // The first chunk holds any sane header section; a longer one is over the limit anyway.
+        long size = bodies.size(entry.getBodyId());
         byte[] head = bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE);
+        HeaderSection headers = HeaderSection.parse(head, head.length == size);
+        String failure = check(headers);
+        if (failure != null) {
+            bounceAll(entryId, failure);
+        } else {
+            byte[] withoutBcc = headers.without("Bcc");
+            if (withoutBcc != null) { // Bcc recipients stay secret (RFC 5322 §3.6.3)
+                bodies.replaceStart(entry.getBodyId(), headers.size(), withoutBcc);
+                head = bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE);
+            }
+        }
         List<String> recipients = queue.recipients(entryId).stream()
                 .map(QueueRecipient::getAddress)
                 .toList();
@@ -57,9 +69,37 @@ public class Cleanup {
                 .withUpperCase()
                 .toHexDigits(ThreadLocalRandom.current().nextLong());
         String block = new MissingHeaders(MailHost.name(), ZoneId.systemDefault()).block(head, trace, random);
+        if (entry.getAuthenticatedUser() != null && !headers.has("From")) {
+            block += "From: " + submitter(entry) + "\r\n"; // submission (RFC 6409 §8.1)
+        }
         bodies.setPrefix(entry.getBodyId(), block.getBytes(StandardCharsets.US_ASCII));
         entry.setState(QueueState.INCOMING);
         pipeline.toQueueManager(entryId);
         LOG.fine(() -> entry.getQueueId() + ": cleaned up");
+    }
+
+    /** Why the message cannot go on, or null. */
+    static String check(HeaderSection headers) {
+        if (!headers.complete() || headers.size() > CleanupSettings.headerSizeLimit()) {
+            return "5.3.4 message header size exceeds limit";
+        }
+        if (headers.count("Received", "Delivered-To") > CleanupSettings.MAX_HOPS) {
+            return "5.4.6 mail loop detected";
+        }
+        return null;
+    }
+
+    private void bounceAll(long entryId, String reason) {
+        for (QueueRecipient r : queue.recipients(entryId)) {
+            if (r.getState().unfinished()) {
+                r.bounced(reason);
+            }
+        }
+    }
+
+    /** The envelope sender, or else the authenticated user, as a mailbox for the From header. */
+    private static String submitter(QueueEntry entry) {
+        String address = entry.getReversePath().isBlank() ? entry.getAuthenticatedUser() : entry.getReversePath();
+        return "<" + MissingHeaders.token(address, "unknown").replace('<', '?').replace('>', '?') + ">";
     }
 }

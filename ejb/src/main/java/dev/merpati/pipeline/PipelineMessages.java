@@ -35,6 +35,9 @@ public class PipelineMessages {
     @Resource(lookup = "jms/localDelivery")
     Queue localDelivery;
 
+    @Resource(lookup = "jms/deferred")
+    Queue deferred;
+
     public void toCleanup(long entryId) {
         jms.createProducer().send(maildrop, Long.toString(entryId));
     }
@@ -43,11 +46,16 @@ public class PipelineMessages {
         jms.createProducer().send(incoming, Long.toString(entryId));
     }
 
+    /** The entry id back to the queue manager after the delay (the deferred queue). */
+    public void toDeferred(long entryId, java.time.Duration delay) {
+        jms.createProducer().setDeliveryDelay(Math.max(0, delay.toMillis())).send(deferred, Long.toString(entryId));
+    }
+
     public void toLocalDelivery(long entryId, long recipientId) {
         jms.createProducer().send(localDelivery, Map.<String, Object>of(ENTRY_ID, entryId, RECIPIENT_ID, recipientId));
     }
 
-    /** The entry id of a message sent by {@link #toCleanup} or {@link #toQueueManager}; empty if malformed. */
+    /** The entry id of a message sent by {@link #toCleanup}, {@link #toQueueManager} or {@link #toDeferred}; empty if malformed. */
     public static OptionalLong entryId(Message message) {
         try {
             if (message instanceof TextMessage text && text.getText() != null) {

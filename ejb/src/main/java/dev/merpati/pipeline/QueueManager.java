@@ -1,20 +1,27 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.bounce.Bounces;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
+import dev.merpati.rewrite.Expansion.Destination;
 import dev.merpati.rewrite.Resolution;
 import dev.merpati.rewrite.TrivialRewrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Postfix's queue manager: takes an INCOMING entry, resolves each recipient and hands it to its
- * delivery agent. Failures are recorded on the recipient, never thrown.
+ * Postfix's queue manager: takes an INCOMING entry, expands each recipient through trivial-rewrite
+ * (aliases, forwards) and hands each destination to its delivery agent; defers what cannot be
+ * delivered now and retries it from the deferred queue until the maximal queue lifetime, then
+ * bounces it. Failures are recorded on the recipient, never thrown.
  */
 @ApplicationScoped
 public class QueueManager {
@@ -31,6 +38,9 @@ public class QueueManager {
     @Inject
     PipelineMessages pipeline;
 
+    @Inject
+    Bounces bounces;
+
     public void process(long entryId) {
         Optional<QueueEntry> locked = queue.lock(entryId);
         if (locked.isEmpty()) {
@@ -42,19 +52,117 @@ public class QueueManager {
             return; // a redelivered message: already dispatched
         }
         for (QueueRecipient recipient : queue.recipients(entryId)) {
-            if (recipient.getState() != RecipientState.PENDING) {
-                continue;
-            }
-            Resolution resolution = rewrite.resolve(recipient.getAddress());
-            if (resolution instanceof Resolution.Local) {
-                pipeline.toLocalDelivery(entryId, recipient.getId());
-            } else if (resolution instanceof Resolution.Remote) {
-                recipient.deferred(NO_REMOTE_DELIVERY);
-            } else if (resolution instanceof Resolution.Error error) {
-                recipient.bounced("5.1.1 " + error.reason());
+            if (recipient.getState() == RecipientState.PENDING
+                    && recipient.getParentId() == null
+                    && recipient.getAccountId() == null) {
+                expand(entryId, recipient);
             }
         }
         entry.setState(QueueState.ACTIVE);
+        dispatch(entry);
+    }
+
+    /**
+     * A delivery attempt from the deferred queue: deferred recipients are tried again, or bounced
+     * once the entry is older than the maximal queue lifetime. A message that comes before the
+     * entry's next attempt is due (superseded by a later schedule) does nothing.
+     */
+    public void retry(long entryId) {
+        Optional<QueueEntry> locked = queue.lock(entryId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        QueueEntry entry = locked.get();
+        Instant now = Instant.now();
+        if (entry.getState() != QueueState.ACTIVE
+                || entry.getNextAttempt() == null
+                || entry.getNextAttempt().isAfter(now.plusMillis(200))) {
+            return;
+        }
+        entry.clearSchedule();
+        boolean expired = now.isAfter(entry.getReceivedAt().plus(QueueSettings.maxLifetime()));
+        for (QueueRecipient r : queue.recipients(entryId)) {
+            if (r.getState() == RecipientState.DEFERRED) {
+                if (expired) {
+                    r.bounced("4.4.7 delivery time expired; last error: " + r.getLastError());
+                } else {
+                    r.retry();
+                }
+            }
+        }
+        dispatch(entry);
+    }
+
+    /** Replaces the recipient by its destinations, or resolves it to its mailbox. */
+    private void expand(long entryId, QueueRecipient recipient) {
+        List<Destination> destinations = rewrite.expand(recipient.getAddress());
+        if (destinations.size() == 1) {
+            Destination only = destinations.get(0);
+            if (only.resolution() instanceof Resolution.Local local) {
+                recipient.resolvedTo(local.accountId());
+                return;
+            }
+            if (only.resolution() instanceof Resolution.Error error) {
+                recipient.bounced("5.1.1 " + error.reason());
+                return;
+            }
+            if (only.address().equalsIgnoreCase(recipient.getAddress())) {
+                return; // remote as it is
+            }
+        }
+        // A destination that is the recipient itself (a forward that keeps a copy) stays on it.
+        String self = rewrite.canonical(recipient.getAddress());
+        boolean kept = false;
+        for (Destination d : destinations) {
+            if (d.resolution() instanceof Resolution.Local local && d.address().equalsIgnoreCase(self)) {
+                recipient.resolvedTo(local.accountId());
+                kept = true;
+            }
+        }
+        if (!kept) {
+            recipient.expanded();
+        }
+        for (Destination d : destinations) {
+            Long account = d.resolution() instanceof Resolution.Local l ? l.accountId() : null;
+            queue.addRecipient(entryId, d.address(), recipient.getId(), account).ifPresent(child -> {
+                if (d.resolution() instanceof Resolution.Error error) {
+                    child.bounced("5.1.1 " + error.reason());
+                }
+            });
+        }
+    }
+
+    /** Hands PENDING recipients to their agents, reports bounces, schedules the next attempt. */
+    void dispatch(QueueEntry entry) {
+        for (QueueRecipient r : queue.recipients(entry.getId())) {
+            if (r.getState() != RecipientState.PENDING) {
+                continue;
+            }
+            if (r.getAccountId() != null) {
+                pipeline.toLocalDelivery(entry.getId(), r.getId());
+            } else {
+                r.deferred(NO_REMOTE_DELIVERY);
+            }
+        }
+        bounces.notifySender(entry);
+        scheduleRetry(entry);
         queue.completeIfFinished(entry);
+    }
+
+    /** If recipients are deferred and no attempt is scheduled yet, schedules one. */
+    public void scheduleRetry(QueueEntry entry) {
+        if (entry.getNextAttempt() != null) {
+            return;
+        }
+        List<QueueRecipient> deferred = queue.recipients(entry.getId()).stream()
+                .filter(r -> r.getState() == RecipientState.DEFERRED)
+                .toList();
+        if (deferred.isEmpty()) {
+            return;
+        }
+        Duration delay = QueueSettings.retryInterval();
+        entry.deferredUntil(Instant.now().plus(delay), deferred.get(0).getLastError());
+        pipeline.toDeferred(entry.getId(), delay);
+        LOG.fine(() -> entry.getQueueId() + ": deferred, next attempt in " + delay);
     }
 }

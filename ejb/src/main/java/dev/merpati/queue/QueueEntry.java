@@ -66,6 +66,13 @@ public class QueueEntry {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(nullable = false)
+    private boolean dsn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "held_from")
+    private QueueState heldFrom;
+
     protected QueueEntry() {}
 
     public QueueEntry(
@@ -162,8 +169,44 @@ public class QueueEntry {
         return lastError;
     }
 
+    /** Whether this is a delivery status notification we made (whose failure nobody is told of). */
+    public boolean isDsn() {
+        return dsn;
+    }
+
+    public void markDsn() {
+        this.dsn = true;
+    }
+
+    /** Records a delivery attempt that left recipients deferred, and when the next one is due. */
+    public void deferredUntil(Instant next, String error) {
+        this.attempts++;
+        this.nextAttempt = next;
+        this.lastError = truncate(error);
+    }
+
+    public void clearSchedule() {
+        this.nextAttempt = null;
+    }
+
+    /** Back from HELD to the stage it was held in (postsuper -H); the queue manager when unknown. */
+    public QueueState release() {
+        this.state = heldFrom == null ? QueueState.ACTIVE : heldFrom;
+        this.heldFrom = null;
+        this.lastError = null;
+        return state;
+    }
+
+    /** Due for another attempt now (postqueue -f). */
+    public void dueNow(Instant now) {
+        this.nextAttempt = now;
+    }
+
     /** Sets the entry aside for the operator instead of failing its JMS message forever. */
     public void hold(String reason) {
+        if (state != QueueState.HELD) {
+            this.heldFrom = state;
+        }
         this.state = QueueState.HELD;
         this.lastError = truncate(reason);
     }

@@ -39,7 +39,23 @@ public class QueueRecipient {
     @Column(name = "dsn_orcpt")
     private String dsnOriginalRecipient;
 
+    @Column(name = "parent_id")
+    private Long parentId;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(nullable = false)
+    private boolean notified;
+
     protected QueueRecipient() {}
+
+    /** A destination found by expanding the recipient {@code parentId}. */
+    public QueueRecipient(long entryId, String address, Long parentId, Long accountId) {
+        this(entryId, address);
+        this.parentId = parentId;
+        this.accountId = accountId;
+    }
 
     public QueueRecipient(long entryId, String address) {
         this.entryId = entryId;
@@ -80,6 +96,39 @@ public class QueueRecipient {
     public void requestDsn(String notify, String originalRecipient) {
         this.dsnNotify = notify;
         this.dsnOriginalRecipient = originalRecipient;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    /** The mailbox this recipient resolved to, once the queue manager has resolved it. */
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public void resolvedTo(long accountId) {
+        this.accountId = accountId;
+    }
+
+    public boolean isNotified() {
+        return notified;
+    }
+
+    /** The sender has been (or will not be) told about this recipient's failure. */
+    public void notified() {
+        this.notified = true;
+    }
+
+    /** Stands for other recipients of the entry now (alias, forward). */
+    public void expanded() {
+        state = RecipientState.EXPANDED;
+        lastError = null;
+    }
+
+    /** Back to PENDING for another delivery attempt. */
+    public void retry() {
+        state = RecipientState.PENDING;
     }
 
     public void delivered() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,22 @@ public class QueueRepository {
         return entry;
     }
 
+    /**
+     * Adds a destination found by expanding a recipient, unless the entry already has that address
+     * (each destination gets one copy).
+     */
+    public Optional<QueueRecipient> addRecipient(long entryId, String address, Long parentId, Long accountId) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        boolean known = recipients(entryId).stream()
+                .anyMatch(r -> r.getAddress().toLowerCase(Locale.ROOT).equals(lower));
+        if (known) {
+            return Optional.empty();
+        }
+        QueueRecipient recipient = new QueueRecipient(entryId, address, parentId, accountId);
+        em.persist(recipient);
+        return Optional.of(recipient);
+    }
+
     public Optional<QueueEntry> lock(long entryId) {
         return Optional.ofNullable(em.find(QueueEntry.class, entryId, LockModeType.PESSIMISTIC_WRITE));
     }
@@ -45,6 +62,64 @@ public class QueueRepository {
 
     public Optional<QueueRecipient> recipient(long recipientId) {
         return Optional.ofNullable(em.find(QueueRecipient.class, recipientId));
+    }
+
+    /** Entries not DONE, oldest first. */
+    public List<QueueEntry> unfinished() {
+        return em.createQuery("SELECT e FROM QueueEntry e WHERE e.state <> :done ORDER BY e.id", QueueEntry.class)
+                .setParameter("done", QueueState.DONE)
+                .getResultList();
+    }
+
+    public Optional<QueueEntry> findByQueueId(String queueId) {
+        return em.createQuery("SELECT e FROM QueueEntry e WHERE e.queueId = :q", QueueEntry.class)
+                .setParameter("q", queueId == null ? "" : queueId.strip().toUpperCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Removes the entry; its recipients and delivery records go with it (ON DELETE CASCADE). */
+    public void delete(QueueEntry entry) {
+        em.createQuery("DELETE FROM QueueRecipient r WHERE r.entryId = :entry")
+                .setParameter("entry", entry.getId())
+                .executeUpdate();
+        em.remove(entry);
+    }
+
+    /** Entries in the state since before the instant (by arrival), oldest first. */
+    public List<QueueEntry> waitingSince(QueueState state, Instant before, int max) {
+        return em.createQuery(
+                        "SELECT e FROM QueueEntry e WHERE e.state = :state AND e.receivedAt < :before ORDER BY e.id",
+                        QueueEntry.class)
+                .setParameter("state", state)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** ACTIVE entries whose next attempt was due before the instant. */
+    public List<QueueEntry> overdue(Instant before, int max) {
+        return em.createQuery(
+                        "SELECT e FROM QueueEntry e WHERE e.state = :state AND e.nextAttempt < :before ORDER BY e.id",
+                        QueueEntry.class)
+                .setParameter("state", QueueState.ACTIVE)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Local recipients still PENDING in ACTIVE entries that arrived before the instant. */
+    public List<QueueRecipient> pendingLocal(Instant before, int max) {
+        return em.createQuery(
+                        "SELECT r FROM QueueRecipient r, QueueEntry e WHERE r.entryId = e.id AND e.state = :state"
+                                + " AND r.state = :pending AND r.accountId IS NOT NULL AND e.receivedAt < :before"
+                                + " ORDER BY r.id",
+                        QueueRecipient.class)
+                .setParameter("state", QueueState.ACTIVE)
+                .setParameter("pending", RecipientState.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** Marks the entry DONE when none of its recipients is still pending or deferred. */

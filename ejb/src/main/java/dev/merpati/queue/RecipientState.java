@@ -6,7 +6,9 @@ public enum RecipientState {
     /** Not delivered yet, to be retried. */
     DEFERRED,
     /** Failed for good; a DSN is owed to the sender. */
-    BOUNCED;
+    BOUNCED,
+    /** An alias or forwarding address: its destinations are recipients of their own. */
+    EXPANDED;
 
     /** Whether the entry still has work for this recipient. */
     public boolean unfinished() {

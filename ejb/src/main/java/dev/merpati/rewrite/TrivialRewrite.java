@@ -3,17 +3,47 @@ package dev.merpati.rewrite;
 import dev.merpati.account.AccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
-/** Postfix's trivial-rewrite: resolves every address to local, remote or error. */
+/**
+ * Postfix's trivial-rewrite: resolves every address to local, alias, remote or error, and expands
+ * an address to its final destinations. The subaddress delimiter characters come from the system
+ * property {@value #DELIMITER_PROPERTY} (default {@code +}; empty turns subaddressing off).
+ */
 @ApplicationScoped
 public class TrivialRewrite {
+
+    static final String DELIMITER_PROPERTY = "merpati.recipientDelimiter";
 
     @Inject
     AccountRepository accounts;
 
+    @Inject
+    RewriteRepository tables;
+
+    /** One step: what the address is (for RCPT checks). */
     public Resolution resolve(String address) {
-        return RewriteRules.resolve(address, new Directory());
+        return rules().resolve(address);
+    }
+
+    /** Every final destination of the address: mailboxes, remote addresses and errors. */
+    public List<Expansion.Destination> expand(String address) {
+        Directory directory = new Directory();
+        return Expansion.of(address, new RewriteRules(directory, delimiters()), directory);
+    }
+
+    /** The canonical form of an address (lower-case domain, origin domain completed), or the address as given. */
+    public String canonical(String address) {
+        return rules().canonical(address).map(MailAddress::toString).orElse(address);
+    }
+
+    private RewriteRules rules() {
+        return new RewriteRules(new Directory(), delimiters());
+    }
+
+    static String delimiters() {
+        return System.getProperty(DELIMITER_PROPERTY, "+");
     }
 
     private final class Directory implements AddressDirectory {
@@ -24,8 +54,11 @@ public class TrivialRewrite {
         }
 
         @Override
-        public boolean isLocalDomain(String domain) {
-            return accounts.findDomain(domain).isPresent();
+        public Optional<String> localDomain(String domain) {
+            if (accounts.findDomain(domain).isPresent()) {
+                return Optional.of(domain);
+            }
+            return tables.aliasedDomain(domain);
         }
 
         @Override
@@ -36,6 +69,19 @@ public class TrivialRewrite {
         @Override
         public Optional<Long> firstAccount(String domain) {
             return accounts.firstAccountOf(domain).map(a -> a.getId());
+        }
+
+        @Override
+        public List<String> aliasTargets(String address) {
+            return tables.alias(address)
+                    .map(a -> Expansion.parseTargets(a.getTargets()))
+                    .orElse(List.of());
+        }
+
+        @Override
+        public Optional<Forward> forward(long accountId) {
+            return tables.forward(accountId)
+                    .map(f -> new Forward(Expansion.parseTargets(f.getTargets()), f.isKeepCopy()));
         }
     }
 }

@@ -88,6 +88,51 @@ public final class BodyChunks {
         }
     }
 
+    /**
+     * Replaces the first {@code oldLength} bytes of the content (all within the first chunk) with
+     * {@code replacement}: how cleanup drops header fields such as Bcc without copying the message.
+     */
+    public void replaceStart(long bodyId, int oldLength, byte[] replacement) throws SQLException {
+        byte[] first;
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT data FROM message_body_chunk WHERE body_id = ? AND seq = 1")) {
+            select.setLong(1, bodyId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("message_body " + bodyId + " has no first chunk");
+                }
+                first = rs.getBytes(1);
+            }
+        }
+        if (oldLength > first.length) {
+            throw new SQLException("cannot replace " + oldLength + " bytes of a first chunk of " + first.length);
+        }
+        byte[] data = new byte[replacement.length + first.length - oldLength];
+        System.arraycopy(replacement, 0, data, 0, replacement.length);
+        System.arraycopy(first, oldLength, data, replacement.length, first.length - oldLength);
+        int delta = data.length - first.length;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE message_body_chunk SET data = ?, length = ? WHERE body_id = ? AND seq = 1")) {
+            update.setBytes(1, data);
+            update.setInt(2, data.length);
+            update.setLong(3, bodyId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement shift = connection.prepareStatement(
+                "UPDATE message_body_chunk SET start_offset = start_offset + ? WHERE body_id = ? AND seq > 1")) {
+            shift.setLong(1, delta);
+            shift.setLong(2, bodyId);
+            shift.executeUpdate();
+        }
+        try (PreparedStatement sizes = connection.prepareStatement(
+                "UPDATE message_body SET content_size = content_size + ?, size = size + ? WHERE id = ?")) {
+            sizes.setLong(1, delta);
+            sizes.setLong(2, delta);
+            sizes.setLong(3, bodyId);
+            sizes.executeUpdate();
+        }
+    }
+
     public long size(long bodyId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT size FROM message_body WHERE id = ?")) {
             select.setLong(1, bodyId);

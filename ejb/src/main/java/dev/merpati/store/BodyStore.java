@@ -48,6 +48,15 @@ public class BodyStore {
         }
     }
 
+    /** See {@link BodyChunks#replaceStart}. */
+    public void replaceStart(long bodyId, int oldLength, byte[] replacement) {
+        try (Connection connection = dataSource.getConnection()) {
+            new BodyChunks(connection).replaceStart(bodyId, oldLength, replacement);
+        } catch (SQLException e) {
+            throw new StoreException("updating message body " + bodyId + " failed", e);
+        }
+    }
+
     public long size(long bodyId) {
         try (Connection connection = dataSource.getConnection()) {
             return new BodyChunks(connection).size(bodyId);

@@ -1,0 +1,40 @@
+package dev.merpati.pipeline;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+
+/** Takes entry ids whose delivery delay has passed from {@code jms/deferred} back to the queue manager. */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/deferred"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        })
+public class DeferredConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(DeferredConsumer.class.getName());
+
+    @Inject
+    QueueManager queueManager;
+
+    @Inject
+    QueueHolds holds;
+
+    @Override
+    public void onMessage(Message message) {
+        OptionalLong entryId = PipelineMessages.entryId(message);
+        if (entryId.isEmpty()) {
+            LOG.severe(() -> "Dropping malformed deferred message " + message);
+            return;
+        }
+        if (DeliveryCount.exhausted(message)) {
+            holds.hold(entryId.getAsLong(), "queue manager retry");
+            return;
+        }
+        queueManager.retry(entryId.getAsLong());
+    }
+}

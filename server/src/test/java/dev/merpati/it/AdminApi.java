@@ -1,0 +1,77 @@
+package dev.merpati.it;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** The admin REST API at /admin/api, as curl would use it: HTTP BASIC as an admin account. */
+final class AdminApi {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String authorization;
+
+    AdminApi(String user, String password) {
+        authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static AdminApi asAlice() {
+        return new AdminApi(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+    }
+
+    static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    /** The queue listing as text (mailq). */
+    String mailq() throws Exception {
+        HttpResponse<String> r =
+                send(request("queue").header("Accept", "text/plain").GET());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("mailq answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    HttpResponse<String> put(String path, String text) throws Exception {
+        return send(request(path).header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    HttpResponse<String> post(String path) throws Exception {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    /** PUT that must succeed. */
+    void define(String path, String text) throws Exception {
+        HttpResponse<String> r = put(path, text);
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError("PUT " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(
+                        URI.create("http://" + TestServer.HOST + ":" + TestServer.HTTP_PORT + "/admin/api/" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.merpati.it;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads whole maildrops over POP3 to find messages by what they contain. */
+final class Mailboxes {
+
+    private Mailboxes() {}
+
+    /** Every message in the maildrop whose raw text contains the token. */
+    static List<String> containing(String user, String password, String token) throws Exception {
+        List<String> found = new ArrayList<>();
+        Store store = Mail.session().getStore("pop3");
+        store.connect(user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message message : inbox.getMessages()) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    message.writeTo(bytes);
+                    String text = bytes.toString(StandardCharsets.UTF_8);
+                    if (text.contains(token)) {
+                        found.add(text);
+                    }
+                }
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+        return found;
+    }
+
+    /** Waits until {@code count} messages containing the token are there, and returns them. */
+    static List<String> await(String user, String password, String token, int count, Duration timeout)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<String> found = containing(user, password, token);
+            if (found.size() >= count) {
+                return found;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(
+                        count + " message(s) with '" + token + "' expected for " + user + ", found " + found.size());
+            }
+            Thread.sleep(300);
+        }
+    }
+}

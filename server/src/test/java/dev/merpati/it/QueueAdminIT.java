@@ -1,0 +1,127 @@
+package dev.merpati.it;
+
+import static dev.merpati.it.TestServer.ALICE;
+import static dev.merpati.it.TestServer.BOB;
+import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deferred mail and the queue administration (mailq, postqueue -f, postsuper -h/-H/-d) through the
+ * admin REST API. Remote mail waits deferred; the IT domain retries every 5 s and gives up after
+ * 25 s (see server/scripts/it-domain.sh).
+ */
+class QueueAdminIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern HEADER =
+            Pattern.compile("^(\\S+) (\\S+) \\d+ \\S+ \\S+ attempts=(\\d+) next=(\\S+)", Pattern.MULTILINE);
+    private final AdminApi admin = AdminApi.asAlice();
+
+    /** The mailq block (entry line and its recipient lines) that contains the text, if any. */
+    static Optional<String> entry(AdminApi admin, String text) throws Exception {
+        for (String block : admin.mailq().split("\n(?=\\S)")) {
+            if (block.contains(text)) {
+                return Optional.of(block);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String awaitEntry(AdminApi admin, String text) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            Optional<String> found = entry(admin, text);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no queue entry with '" + text + "' in\n" + admin.mailq());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Matcher header(String block) {
+        Matcher m = HEADER.matcher(block);
+        assertTrue(m.find(), block);
+        return m;
+    }
+
+    private String sendToRemote(String sender) throws Exception {
+        String remote = "far-" + UUID.randomUUID().toString().substring(0, 8) + "@remote.invalid";
+        String alias = "ext-" + UUID.randomUUID().toString().substring(0, 8) + "@merpati.test";
+        admin.define("aliases/" + alias, remote);
+        Mail.send(sender, alias, Mail.uniqueSubject("to a remote address"), "far away\r\n");
+        return remote;
+    }
+
+    @Test
+    void holdReleaseFlushAndDelete() throws Exception {
+        String remote = sendToRemote(ALICE);
+        String block = awaitEntry(admin, remote + " DEFERRED");
+        assertTrue(block.contains("(4.4.0 remote delivery not yet available)"), block);
+        String id = header(block).group(1);
+
+        var json = admin.get("queue/" + id);
+        assertEquals(200, json.statusCode());
+        assertTrue(json.body().contains(remote), json.body());
+
+        assertEquals(204, admin.post("queue/" + id + "/hold").statusCode());
+        assertEquals("HELD", header(entry(admin, id).orElseThrow()).group(2));
+        assertEquals(409, admin.post("queue/" + id + "/hold").statusCode());
+        int heldAttempts =
+                Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3));
+        Thread.sleep(6000); // longer than the retry interval: a held entry is not tried
+        assertEquals(
+                heldAttempts,
+                Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3)));
+
+        assertEquals(204, admin.post("queue/" + id + "/release").statusCode());
+        assertEquals(409, admin.post("queue/" + id + "/release").statusCode());
+        awaitAttemptsAbove(id, heldAttempts); // release tries at once
+
+        // flush: an attempt now, well before the scheduled one
+        Matcher before = header(entry(admin, id).orElseThrow());
+        int attempts = Integer.parseInt(before.group(3));
+        Instant scheduled = Instant.parse(before.group(4));
+        assertEquals(204, admin.post("queue/" + id + "/flush").statusCode());
+        awaitAttemptsAbove(id, attempts);
+        assertTrue(Instant.now().isBefore(scheduled), "the flush came only with the scheduled retry");
+
+        assertEquals(204, admin.delete("queue/" + id).statusCode());
+        assertEquals(404, admin.get("queue/" + id).statusCode());
+        assertTrue(entry(admin, id).isEmpty());
+        assertEquals(409, admin.delete("queue/" + id).statusCode());
+    }
+
+    @Test
+    void mailDeferredBeyondTheQueueLifetimeReturnsToTheSender() throws Exception {
+        String remote = sendToRemote(BOB);
+        var dsn = Mailboxes.await(BOB, BOB_PASSWORD, "Final-Recipient: rfc822; " + remote, 1, WAIT);
+        String report = dsn.get(0);
+        assertTrue(report.contains("Status: 4.4.7"), report);
+        assertTrue(
+                report.contains("delivery time expired; last error: 4.4.0 remote delivery not yet available"), report);
+        assertTrue(report.contains("Action: failed"), report);
+    }
+
+    private void awaitAttemptsAbove(String id, int attempts) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3)) <= attempts) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(
+                        "no new attempt for " + id + ":\n" + entry(admin, id).orElse(""));
+            }
+            Thread.sleep(100);
+        }
+    }
+}
