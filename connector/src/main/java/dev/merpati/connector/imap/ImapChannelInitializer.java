@@ -1,0 +1,38 @@
+package dev.merpati.connector.imap;
+
+import dev.merpati.connector.api.AuthenticationListener;
+import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.spi.ListenerInvoker;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Sets up an accepted IMAP connection: idle timeout, then the IMAP handler. */
+@Sharable
+public final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ImapConfig config;
+    private final ListenerInvoker<AuthenticationListener> authentication;
+    private final ListenerInvoker<MailboxListener> mailbox;
+    private final MailboxEvents events;
+
+    public ImapChannelInitializer(
+            ImapConfig config,
+            ListenerInvoker<AuthenticationListener> authentication,
+            ListenerInvoker<MailboxListener> mailbox,
+            MailboxEvents events) {
+        this.config = config;
+        this.authentication = authentication;
+        this.mailbox = mailbox;
+        this.events = events;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline()
+                .addLast(new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new ImapConnectionHandler(config, authentication, mailbox, events));
+    }
+}
