@@ -94,7 +94,7 @@ provision() {
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT:imapPort=$IMAP_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"

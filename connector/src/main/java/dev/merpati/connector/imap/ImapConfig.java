@@ -31,6 +31,11 @@ public record ImapConfig(
     /** APPEND messages up to this size stay in memory while they arrive. */
     static final int SPOOL_MEMORY_LIMIT = 256 * 1024;
 
+    public ImapConfig withAllowPlaintextLogin(boolean allow) {
+        return new ImapConfig(
+                maxLineLength, maxCommandSize, maxMessageSize, idleTimeout, chunkSize, spoolDirectory, allow);
+    }
+
     public static ImapConfig defaults(long maxMessageSize) {
         return new ImapConfig(
                 DEFAULT_MAX_LINE_LENGTH,

@@ -58,6 +58,7 @@ final class ImapConnectionHandler extends OrderedInputHandler {
                 new LoopBoundInvoker<>(mailbox, context().executor()),
                 events);
         session.pusher(this::push);
+        session.loop(context().executor());
         writeLine("* " + ImapResponses.GREETING);
     }
 
@@ -69,8 +70,12 @@ final class ImapConnectionHandler extends OrderedInputHandler {
         }
         int start = in.readerIndex();
         InputLine line = lines.read(in);
+        if (line == null && in.readerIndex() != start) {
+            // The reader began discarding a line over the limit: there is no way to resynchronise.
+            line = InputLine.TOO_LONG;
+        }
         if (line == null) {
-            return in.readerIndex() != start;
+            return false;
         }
         if (line.tooLong()) {
             discardCommand();

@@ -99,6 +99,21 @@ public final class ImapParser {
         return line.substring(start, pos);
     }
 
+    /** A FETCH item name: atom characters up to '[' or '<', upper-cased. */
+    public String fetchName() throws ImapSyntaxException {
+        int start = pos;
+        while (pos < line.length()
+                && isAtomChar(line.charAt(pos))
+                && line.charAt(pos) != '['
+                && line.charAt(pos) != '<') {
+            pos++;
+        }
+        if (pos == start) {
+            throw new ImapSyntaxException("expected a FETCH item at: " + excerpt());
+        }
+        return line.substring(start, pos).toUpperCase(Locale.ROOT);
+    }
+
     /** An atom upper-cased, for keywords such as command names and FETCH items. */
     public String keyword() throws ImapSyntaxException {
         return atom().toUpperCase(Locale.ROOT);

@@ -16,6 +16,9 @@ public final class ImapReply {
     /** Protocol text, CRLFs included. */
     public record Text(String text) implements Segment {}
 
+    /** Octets held here (a filtered header), sent as they are. */
+    public record Bytes(byte[] bytes) implements Segment {}
+
     /** {@code length} octets of message {@code messageId} from {@code offset}. */
     public record Octets(long messageId, long offset, long length) implements Segment {}
 
@@ -49,6 +52,13 @@ public final class ImapReply {
     public ImapReply octets(long messageId, long offset, long length) {
         if (length > 0) {
             segments.add(new Octets(messageId, offset, length));
+        }
+        return this;
+    }
+
+    public ImapReply bytes(byte[] bytes) {
+        if (bytes.length > 0) {
+            segments.add(new Bytes(bytes));
         }
         return this;
     }

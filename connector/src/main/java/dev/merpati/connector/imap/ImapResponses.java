@@ -8,7 +8,7 @@ public final class ImapResponses {
     public static final String BAD = "BAD";
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE SPECIAL-USE CHILDREN";
+            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH";
     public static final String AUTH_MECHANISMS = " AUTH=PLAIN";
 
     public static final String GREETING = "OK [CAPABILITY " + CAPABILITIES + AUTH_MECHANISMS + "] Merpati IMAP ready";

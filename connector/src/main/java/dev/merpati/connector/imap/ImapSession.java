@@ -18,7 +18,7 @@ public final class ImapSession {
     private ImapState state = ImapState.NOT_AUTHENTICATED;
     private AuthenticatedUser user;
     private SelectedFolder selected;
-    private Runnable changeListener;
+    private java.util.concurrent.Executor loop = Runnable::run;
     private java.util.function.Consumer<ImapReply> pusher = reply -> {};
 
     public ImapSession(
@@ -113,12 +113,12 @@ public final class ImapSession {
         return events;
     }
 
-    /** What to run when another session (or a delivery) changes the selected folder (IDLE). */
-    public Runnable changeListener() {
-        return changeListener;
+    /** The connection's event loop, where session state may be touched. */
+    public java.util.concurrent.Executor loop() {
+        return loop;
     }
 
-    public void changeListener(Runnable listener) {
-        this.changeListener = listener;
+    void loop(java.util.concurrent.Executor loop) {
+        this.loop = loop;
     }
 }

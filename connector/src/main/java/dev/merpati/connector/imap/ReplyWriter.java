@@ -81,6 +81,11 @@ final class ReplyWriter {
                 index++;
                 continue;
             }
+            if (segment instanceof ImapReply.Bytes bytes) {
+                ctx.write(Unpooled.wrappedBuffer(bytes.bytes()));
+                index++;
+                continue;
+            }
             ImapReply.Octets octets = (ImapReply.Octets) segment;
             if (sent >= octets.length()) {
                 sent = 0;

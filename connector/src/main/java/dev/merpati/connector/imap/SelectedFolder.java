@@ -109,7 +109,6 @@ public final class SelectedFolder {
         if (sequence > 0) {
             flags[sequence - 1] = message.flags();
         }
-        highestModseq = Math.max(highestModseq, message.modseq());
     }
 
     /** Removes UIDs that this session expunged itself; answers "* n EXPUNGE" for each. */

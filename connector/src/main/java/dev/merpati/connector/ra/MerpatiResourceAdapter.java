@@ -2,7 +2,11 @@ package dev.merpati.connector.ra;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailReceiverListener;
+import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MaildropListener;
+import dev.merpati.connector.imap.ImapChannelInitializer;
+import dev.merpati.connector.imap.ImapConfig;
+import dev.merpati.connector.imap.MailboxEvents;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
@@ -61,6 +65,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
 
+    @ConfigProperty(defaultValue = "1143", description = "IMAP port; 0 or less disables IMAP")
+    private Integer imapPort = 1143;
+
+    @ConfigProperty(
+            defaultValue = "true",
+            description = "Whether IMAP LOGIN and AUTHENTICATE PLAIN are allowed without TLS")
+    private Boolean imapAllowPlaintext = true;
+
     @ConfigProperty(defaultValue = "67108864", description = "Largest message accepted by SMTP, in octets")
     private Long maxMessageSize = SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE;
 
@@ -71,6 +83,7 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     private Integer ioThreads = 2;
 
     private final EndpointRegistry endpoints = new EndpointRegistry();
+    private final MailboxEvents mailboxEvents = new MailboxEvents();
     private final List<NettyServer> servers = new ArrayList<>();
     private EventLoopGroup eventLoops;
 
@@ -100,6 +113,17 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
                                 Pop3Config.defaults(),
                                 invoker(AuthenticationListener.class, workManager),
                                 invoker(MaildropListener.class, workManager)));
+            }
+            if (imapPort > 0) {
+                ImapConfig imap = ImapConfig.defaults(maxMessageSize).withAllowPlaintextLogin(imapAllowPlaintext);
+                bind(
+                        "imap",
+                        imapPort,
+                        new ImapChannelInitializer(
+                                imap,
+                                invoker(AuthenticationListener.class, workManager),
+                                invoker(MailboxListener.class, workManager),
+                                mailboxEvents));
             }
         } catch (Exception e) {
             stop();
@@ -198,6 +222,27 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setPop3Port(Integer pop3Port) {
         this.pop3Port = pop3Port;
+    }
+
+    public Integer getImapPort() {
+        return imapPort;
+    }
+
+    public void setImapPort(Integer imapPort) {
+        this.imapPort = imapPort;
+    }
+
+    public Boolean getImapAllowPlaintext() {
+        return imapAllowPlaintext;
+    }
+
+    public void setImapAllowPlaintext(Boolean imapAllowPlaintext) {
+        this.imapAllowPlaintext = imapAllowPlaintext;
+    }
+
+    /** Where IMAP sessions wait for changes; the outbound connection signals deliveries here. */
+    public MailboxEvents mailboxEvents() {
+        return mailboxEvents;
     }
 
     public Long getMaxMessageSize() {
