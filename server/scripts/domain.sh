@@ -96,6 +96,11 @@ provision() {
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
         "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT:imapPort=$IMAP_PORT" \
         "$APP_NAME#$RAR_MODULE"
+    # The connector's outbound connection through which the mail store wakes idling IMAP sessions.
+    asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
+        --connectiondefinition dev.merpati.connector.api.MailboxChangeSignalFactory \
+        --steadypoolsize 1 --maxpoolsize 64 --transactionsupport NoTransaction merpati-mailbox-changes-pool
+    asadmin create-connector-resource --poolname merpati-mailbox-changes-pool eis/merpati/mailboxChanges
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
     if [[ -n $DEMO_ACCOUNTS ]]; then

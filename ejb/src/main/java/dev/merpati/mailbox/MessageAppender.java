@@ -16,6 +16,9 @@ public class MessageAppender {
     @Inject
     BodyStore bodies;
 
+    @Inject
+    MailboxChangeSignals signals;
+
     /** @param mailbox locked with {@link MailboxRepository#lock} in the current transaction */
     public MailboxMessage append(
             Mailbox mailbox, long bodyId, long size, Instant internalDate, ListingHeaders headers) {
@@ -23,6 +26,9 @@ public class MessageAppender {
                 mailbox.getId(), mailbox.takeUid(), mailbox.nextModseq(), bodyId, internalDate, size, headers);
         message.setStructure(MessageStructure.of(offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), size));
         mailboxes.add(message);
+        if (signals != null) {
+            signals.afterCommit(mailbox.getAccountId(), mailbox.getId());
+        }
         return message;
     }
 }
