@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     curl    # SMTP/POP3/IMAP client in tests and README examples
     swaks   # the SMTP test tool
+    isync   # mbsync: an IMAP client that syncs a mailbox both ways
 )
 
 missing=()

@@ -96,11 +96,6 @@ provision() {
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
         "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT:imapPort=$IMAP_PORT" \
         "$APP_NAME#$RAR_MODULE"
-    # The connector's outbound connection through which the mail store wakes idling IMAP sessions.
-    asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
-        --connectiondefinition dev.merpati.connector.api.MailboxChangeSignalFactory \
-        --steadypoolsize 1 --maxpoolsize 64 --transactionsupport NoTransaction merpati-mailbox-changes-pool
-    asadmin create-connector-resource --poolname merpati-mailbox-changes-pool eis/merpati/mailboxChanges
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
     if [[ -n $DEMO_ACCOUNTS ]]; then
@@ -123,6 +118,15 @@ start() {
 deploy() {
     local ear=${1:?usage: domain.sh deploy EAR}
     asadmin deploy --force=true --name "$APP_NAME" "$ear"
+    # The connector's outbound connection through which the mail store wakes idling IMAP sessions.
+    # Its pool names the embedded resource adapter, so it can only be created once the EAR is deployed.
+    if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
+            | grep -q '^eis/merpati/mailboxChanges$'; then
+        asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
+            --connectiondefinition dev.merpati.connector.api.MailboxChangeSignalFactory \
+            --steadypoolsize 1 --maxpoolsize 64 --transactionsupport NoTransaction merpati-mailbox-changes-pool
+        asadmin create-connector-resource --poolname merpati-mailbox-changes-pool eis/merpati/mailboxChanges
+    fi
 }
 
 stop() {

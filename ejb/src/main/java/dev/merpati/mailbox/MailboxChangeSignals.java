@@ -9,6 +9,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Tells the IMAP server which folders changed, once the transaction that changed them has committed
@@ -21,8 +23,10 @@ public class MailboxChangeSignals {
     private static final System.Logger LOG = System.getLogger(MailboxChangeSignals.class.getName());
     private static final Object KEY = MailboxChangeSignals.class;
 
-    @Resource(lookup = MailboxChangeSignalFactory.JNDI_NAME)
-    MailboxChangeSignalFactory factory;
+    /** Looked up at first use: the set-up creates the resource only after the application is deployed. */
+    private volatile MailboxChangeSignalFactory factory;
+
+    private volatile boolean warned;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -55,8 +59,32 @@ public class MailboxChangeSignals {
         pending.add(new long[] {accountId, folderId});
     }
 
+    private MailboxChangeSignalFactory factory() {
+        MailboxChangeSignalFactory found = factory;
+        if (found == null) {
+            try {
+                found = (MailboxChangeSignalFactory) new InitialContext().lookup(MailboxChangeSignalFactory.JNDI_NAME);
+                factory = found;
+            } catch (NamingException | ClassCastException e) {
+                if (!warned) {
+                    warned = true;
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "no " + MailboxChangeSignalFactory.JNDI_NAME
+                                    + ": IMAP sessions in IDLE will not be woken by deliveries",
+                            e);
+                }
+            }
+        }
+        return found;
+    }
+
     private void signal(Set<long[]> changes) {
-        try (MailboxChangeSignal signal = factory.getSignal()) {
+        MailboxChangeSignalFactory signals = factory();
+        if (signals == null) {
+            return;
+        }
+        try (MailboxChangeSignal signal = signals.getSignal()) {
             for (long[] change : changes) {
                 signal.folderChanged(change[0], change[1]);
             }
