@@ -102,6 +102,7 @@ class ImapIT {
             assertTrue(message.isSet(Flags.Flag.SEEN), "fetching the body marks the message \\Seen");
 
             message.setFlag(Flags.Flag.FLAGGED, true);
+            int size = message.getSize();
             Folder archive = store.getFolder("Archive");
             assertTrue(Arrays.asList(((IMAPFolder) archive).getAttributes()).contains("\\Archive"));
             ((IMAPFolder) inbox).moveMessages(new Message[] {message}, archive);
@@ -111,7 +112,7 @@ class ImapIT {
             Message moved = archive.search(new SubjectTerm(subject))[0];
             assertTrue(moved.isSet(Flags.Flag.FLAGGED));
             assertTrue(moved.isSet(Flags.Flag.SEEN));
-            assertEquals(message.getSize(), moved.getSize());
+            assertEquals(size, moved.getSize());
             archive.close(false);
 
             Folder inboxAgain = store.getFolder("INBOX");
@@ -205,8 +206,8 @@ class ImapIT {
                 "typ, data = m.append(sys.argv[4], '(\\\\Flagged)', None,"
                         + " b'Subject: from python\\r\\nFrom: a@b.test\\r\\n\\r\\nhello imaplib\\r\\n')",
                 "print('APPEND', typ, data[0].decode())",
-                "typ, data = m.list('', sys.argv[4]); print('LIST', data[0].decode())",
-                "typ, data = m.list('', '*'); print('ALL', ' | '.join(d.decode() for d in data))",
+                "typ, data = m.list('\"\"', sys.argv[4]); print('LIST', data[0].decode())",
+                "typ, data = m.list(); print('ALL', ' | '.join(d.decode() for d in data))",
                 "typ, data = m.select(sys.argv[4]); print('SELECT', data[0].decode())",
                 "typ, data = m.search('UTF-8', 'FLAGGED', 'SUBJECT', 'python'); print('SEARCH', data[0].decode())",
                 "typ, data = m.uid('FETCH', '1', '(BODY.PEEK[HEADER.FIELDS (SUBJECT)] BODY.PEEK[TEXT])')",

@@ -40,7 +40,7 @@ class MbsyncIT {
         assertEquals(0, seed.exitValue(), new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 
         Path home = Files.createTempDirectory("mbsync");
-        Path maildir = home.resolve("mail");
+        Path maildir = Files.createDirectories(home.resolve("mail"));
         Path config = home.resolve("mbsyncrc");
         Files.writeString(
                 config,

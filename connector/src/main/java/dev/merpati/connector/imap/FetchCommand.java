@@ -31,7 +31,23 @@ final class FetchCommand implements ImapCommand {
         SequenceSet set = parser.sequenceSet();
         parser.sp();
         FetchItems items = FetchItems.parse(parser);
+        long changedSince = -1;
+        if (parser.tryChar(' ')) {
+            // CONDSTORE (RFC 7162): FETCH ... (CHANGEDSINCE n)
+            parser.expect('(');
+            if (!parser.keyword().equals("CHANGEDSINCE")) {
+                throw new ImapSyntaxException("unknown FETCH modifier");
+            }
+            parser.sp();
+            changedSince = parser.number();
+            parser.expect(')');
+        }
         parser.end();
+        if (changedSince >= 0 || items.has("MODSEQ")) {
+            session.enable("CONDSTORE");
+        }
+        boolean withModseq = session.enabled("CONDSTORE");
+        long since = changedSince;
         SelectedFolder folder = session.selected();
         List<Long> uids = folder.resolve(set, byUid);
         if (uids.isEmpty()) {
@@ -48,12 +64,12 @@ final class FetchCommand implements ImapCommand {
                     boolean seenChanged = false;
                     for (FetchedMessage message : messages) {
                         int sequence = folder.sequenceOf(message.flags().uid());
-                        if (sequence == 0) {
+                        if (sequence == 0 || message.flags().modseq() <= since) {
                             continue;
                         }
                         boolean flagsChanged = !message.flags().flags().equals(folder.flags(sequence));
                         seenChanged |= flagsChanged;
-                        respond(reply, sequence, message, items, flagsChanged);
+                        respond(reply, sequence, message, items, flagsChanged, withModseq);
                         folder.flagsReported(message.flags());
                     }
                     if (seenChanged) {
@@ -74,6 +90,10 @@ final class FetchCommand implements ImapCommand {
         if (flagsChanged && !items.has("FLAGS")) {
             reply.text((first ? "" : " ") + "FLAGS "
                     + FlagNames.list(message.flags().flags()));
+            first = false;
+        }
+        if (withModseq && !items.has("MODSEQ")) {
+            reply.text((first ? "" : " ") + "MODSEQ (" + message.flags().modseq() + ")");
             first = false;
         }
         int sectionIndex = 0;
@@ -97,6 +117,7 @@ final class FetchCommand implements ImapCommand {
                         case "ENVELOPE" -> "ENVELOPE " + message.envelope();
                         case "BODY" -> "BODY " + message.body();
                         case "BODYSTRUCTURE" -> "BODYSTRUCTURE " + message.bodyStructure();
+                        case "MODSEQ" -> "MODSEQ (" + message.flags().modseq() + ")";
                         default -> throw new IllegalStateException(item.name());
                     });
         }

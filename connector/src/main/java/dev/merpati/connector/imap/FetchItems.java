@@ -44,7 +44,7 @@ final class FetchItems {
             case "ALL" -> simple("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE");
             case "FAST" -> simple("FLAGS", "INTERNALDATE", "RFC822.SIZE");
             case "FULL" -> simple("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY");
-            case "FLAGS", "UID", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE" -> simple(name);
+            case "FLAGS", "UID", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "MODSEQ" -> simple(name);
             case "RFC822" -> items.add(section("RFC822", FetchRequest.Kind.CONTENT, false));
             case "RFC822.HEADER" -> items.add(section("RFC822.HEADER", FetchRequest.Kind.HEADER, true));
             case "RFC822.TEXT" -> items.add(section("RFC822.TEXT", FetchRequest.Kind.TEXT, false));

@@ -21,7 +21,7 @@ final class FolderSync {
                 .call(listener -> listener.changesSince(accountId, folderId, known))
                 .thenApply(snapshot -> {
                     if (snapshot != null && session.selected() == selected) {
-                        selected.update(snapshot, reply, true);
+                        selected.update(snapshot, reply, true, session.enabled("CONDSTORE"));
                     }
                     return reply;
                 });

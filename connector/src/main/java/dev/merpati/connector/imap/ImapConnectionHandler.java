@@ -59,7 +59,7 @@ final class ImapConnectionHandler extends OrderedInputHandler {
                 events);
         session.pusher(this::push);
         session.loop(context().executor());
-        writeLine("* " + ImapResponses.GREETING);
+        writeLine("* " + ImapResponses.greeting(config));
     }
 
     @Override

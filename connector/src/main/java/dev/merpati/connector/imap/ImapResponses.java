@@ -8,10 +8,22 @@ public final class ImapResponses {
     public static final String BAD = "BAD";
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH";
-    public static final String AUTH_MECHANISMS = " AUTH=PLAIN";
+            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE";
 
-    public static final String GREETING = "OK [CAPABILITY " + CAPABILITIES + AUTH_MECHANISMS + "] Merpati IMAP ready";
+    /** The capability list: login mechanisms before authentication, APPENDLIMIT always. */
+    public static String capabilities(ImapConfig config, boolean authenticated) {
+        String login = authenticated ? "" : config.allowPlaintextLogin() ? " AUTH=PLAIN" : " LOGINDISABLED";
+        return CAPABILITIES + " APPENDLIMIT=" + config.maxMessageSize() + login;
+    }
+
+    public static String greeting(ImapConfig config) {
+        return "OK [CAPABILITY " + capabilities(config, false) + "] Merpati IMAP ready";
+    }
+
+    public static String loggedIn(ImapConfig config) {
+        return "OK [CAPABILITY " + capabilities(config, true) + "] Logged in";
+    }
+
     public static final String BYE_LOGOUT = "BYE Merpati IMAP logging out";
     public static final String BYE_TIMEOUT = "BYE Idle for too long, closing";
     public static final String BYE_LINE_TOO_LONG = "BYE Command line too long";
@@ -24,7 +36,6 @@ public final class ImapResponses {
     public static final String CONTINUE_LITERAL = "+ Ready for literal data";
     public static final String TEMPORARY_FAILURE = "NO [UNAVAILABLE] Temporary failure, try again";
     public static final String AUTH_FAILED = "NO [AUTHENTICATIONFAILED] Authentication failed";
-    public static final String LOGGED_IN = "OK [CAPABILITY " + CAPABILITIES + "] Logged in";
     public static final String NONEXISTENT = "NO [NONEXISTENT] No such mailbox";
     public static final String TRYCREATE = "NO [TRYCREATE] No such mailbox";
     public static final String ALREADY_EXISTS = "NO [ALREADYEXISTS] Mailbox already exists";

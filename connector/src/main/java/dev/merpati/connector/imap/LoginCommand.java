@@ -92,7 +92,7 @@ final class LoginCommand {
                         return new ImapReply().tagged(tag, ImapResponses.AUTH_FAILED);
                     }
                     session.loggedIn(user);
-                    return new ImapReply().tagged(tag, ImapResponses.LOGGED_IN);
+                    return new ImapReply().tagged(tag, ImapResponses.loggedIn(session.config()));
                 })
                 .toCompletableFuture()
                 .thenCompose(CompletableFuture::completedFuture);

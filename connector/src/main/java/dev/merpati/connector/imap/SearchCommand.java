@@ -54,7 +54,12 @@ final class SearchCommand implements ImapCommand {
             parser.sp();
         }
         SelectedFolder folder = session.selected();
-        SearchKey criteria = new SearchParser(parser, folder).criteria();
+        SearchParser searchParser = new SearchParser(parser, folder);
+        SearchKey criteria = searchParser.criteria();
+        boolean modseq = searchParser.usesModseq;
+        if (modseq) {
+            session.enable("CONDSTORE");
+        }
         List<Long> all = folder.resolve(SequenceSet.parse("1:*"), false);
         long accountId = session.accountId();
         long folderId = folder.folderId();
@@ -64,10 +69,12 @@ final class SearchCommand implements ImapCommand {
                 .call(listener -> listener.search(accountId, folderId, all, criteria))
                 .thenApply(found -> {
                     List<Long> numbers = new ArrayList<>();
+                    long highest = 0;
                     for (long uid : found) {
                         int sequence = folder.sequenceOf(uid);
                         if (sequence > 0) {
                             numbers.add(byUid ? uid : sequence);
+                            highest = Math.max(highest, folder.modseq(sequence));
                         }
                     }
                     ImapReply reply = new ImapReply();
@@ -76,6 +83,9 @@ final class SearchCommand implements ImapCommand {
                     } else {
                         StringBuilder line = new StringBuilder("SEARCH");
                         numbers.forEach(n -> line.append(' ').append(n));
+                        if (modseq && !numbers.isEmpty()) {
+                            line.append(" (MODSEQ ").append(highest).append(')');
+                        }
                         reply.untagged(line.toString());
                     }
                     return reply.tagged(tag, ImapResponses.ok("SEARCH completed"));

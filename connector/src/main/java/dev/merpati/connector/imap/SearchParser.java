@@ -9,6 +9,7 @@ final class SearchParser {
 
     private final ImapParser parser;
     private final SelectedFolder folder;
+    boolean usesModseq;
 
     SearchParser(ImapParser parser, SelectedFolder folder) {
         this.parser = parser;
@@ -77,6 +78,18 @@ final class SearchParser {
             case "SENTON" -> date(SearchKey.Date.Field.SENT, SearchKey.Date.Comparison.ON);
             case "SENTSINCE" -> date(SearchKey.Date.Field.SENT, SearchKey.Date.Comparison.SINCE);
             case "UID" -> new SearchKey.Uids(folder.resolve(argument().sequenceSet(), true));
+            case "MODSEQ" -> {
+                // MODSEQ [entry-name entry-type] n (RFC 7162); per-flag entries are not kept apart
+                parser.sp();
+                if (parser.peek() == '"') {
+                    parser.string();
+                    parser.sp();
+                    parser.atom();
+                    parser.sp();
+                }
+                usesModseq = true;
+                yield new SearchKey.ModseqAtLeast(parser.number());
+            }
             case "NOT" -> {
                 parser.sp();
                 yield not(key(depth + 1));

@@ -23,6 +23,15 @@ final class SelectCommand implements ImapCommand {
             throws ImapSyntaxException {
         parser.sp();
         String name = parser.astring();
+        if (parser.tryChar(' ')) {
+            parser.expect('(');
+            String parameter = parser.keyword();
+            if (!parameter.equals("CONDSTORE")) {
+                throw new ImapSyntaxException("unknown SELECT parameter " + parameter);
+            }
+            parser.expect(')');
+            session.enable("CONDSTORE");
+        }
         parser.end();
         // A failed SELECT leaves no folder selected (RFC 3501 §6.3.1).
         session.unselect();
@@ -56,6 +65,7 @@ final class SelectCommand implements ImapCommand {
             }
         }
         return reply.untagged("OK [UIDVALIDITY " + snapshot.status().uidvalidity() + "] UIDs valid")
-                .untagged("OK [UIDNEXT " + snapshot.status().uidnext() + "] Predicted next UID");
+                .untagged("OK [UIDNEXT " + snapshot.status().uidnext() + "] Predicted next UID")
+                .untagged("OK [HIGHESTMODSEQ " + snapshot.status().highestModseq() + "] Highest");
     }
 }

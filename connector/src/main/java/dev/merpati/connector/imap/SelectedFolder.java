@@ -23,6 +23,7 @@ public final class SelectedFolder {
     private long uidnext;
     private long[] uids;
     private List<String>[] flags;
+    private long[] modseqs;
     private int count;
 
     public SelectedFolder(FolderSnapshot snapshot, boolean readOnly) {
@@ -39,9 +40,11 @@ public final class SelectedFolder {
         count = messages.size();
         uids = new long[Math.max(16, count)];
         flags = new List[uids.length];
+        modseqs = new long[uids.length];
         for (int i = 0; i < count; i++) {
             uids[i] = messages.get(i).uid();
             flags[i] = messages.get(i).flags();
+            modseqs[i] = messages.get(i).modseq();
         }
         highestModseq = snapshot.status().highestModseq();
         uidnext = snapshot.status().uidnext();
@@ -83,6 +86,10 @@ public final class SelectedFolder {
         return flags[sequence - 1];
     }
 
+    public long modseq(int sequence) {
+        return modseqs[sequence - 1];
+    }
+
     /** The sequence number of a UID, or 0 when it is not (or no longer) in the session's view. */
     public int sequenceOf(long uid) {
         int index = Arrays.binarySearch(uids, 0, count, uid);
@@ -108,6 +115,7 @@ public final class SelectedFolder {
         int sequence = sequenceOf(message.uid());
         if (sequence > 0) {
             flags[sequence - 1] = message.flags();
+            modseqs[sequence - 1] = message.modseq();
         }
     }
 
@@ -119,6 +127,7 @@ public final class SelectedFolder {
                 reply.untagged(sequence + " EXPUNGE");
                 System.arraycopy(uids, sequence, uids, sequence - 1, count - sequence);
                 System.arraycopy(flags, sequence, flags, sequence - 1, count - sequence);
+                System.arraycopy(modseqs, sequence, modseqs, sequence - 1, count - sequence);
                 count--;
             }
         }
@@ -131,6 +140,11 @@ public final class SelectedFolder {
      * @param expunges whether EXPUNGE responses may be sent now (not during FETCH, STORE, SEARCH)
      */
     public void update(FolderSnapshot snapshot, ImapReply reply, boolean expunges) {
+        update(snapshot, reply, expunges, false);
+    }
+
+    /** @param withModseq whether FETCH responses carry MODSEQ (CONDSTORE enabled) */
+    public void update(FolderSnapshot snapshot, ImapReply reply, boolean expunges, boolean withModseq) {
         List<MessageFlags> now = snapshot.messages();
         Map<Long, MessageFlags> current = new HashMap<>(now.size() * 2);
         for (MessageFlags message : now) {
@@ -151,7 +165,8 @@ public final class SelectedFolder {
         for (int i = 0; i < count; i++) {
             MessageFlags message = current.get(uids[i]);
             if (!message.flags().equals(flags[i])) {
-                changed.add((i + 1) + " FETCH (UID " + uids[i] + " FLAGS " + FlagNames.list(message.flags()) + ")");
+                changed.add((i + 1) + " FETCH (UID " + uids[i] + " FLAGS " + FlagNames.list(message.flags())
+                        + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
             }
         }
         long last = count == 0 ? 0 : uids[count - 1];

@@ -18,9 +18,9 @@ final class SimpleCommands {
         public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
                 throws ImapSyntaxException {
             parser.end();
-            String mechanisms = session.state() == ImapState.NOT_AUTHENTICATED ? ImapResponses.AUTH_MECHANISMS : "";
+            boolean authenticated = session.state() != ImapState.NOT_AUTHENTICATED;
             return ImapCommand.done(new ImapReply()
-                    .untagged("CAPABILITY " + ImapResponses.CAPABILITIES + mechanisms)
+                    .untagged("CAPABILITY " + ImapResponses.capabilities(session.config(), authenticated))
                     .tagged(tag, ImapResponses.ok("CAPABILITY completed")));
         }
     };
@@ -132,9 +132,10 @@ final class SimpleCommands {
             do {
                 parser.sp();
                 String capability = parser.keyword();
-                if (capability.equals("IMAP4REV2") && !session.enabled(capability)) {
+                if ((capability.equals("IMAP4REV2") || capability.equals("CONDSTORE"))
+                        && !session.enabled(capability)) {
                     session.enable(capability);
-                    enabled.append(' ').append("IMAP4rev2");
+                    enabled.append(' ').append(capability.equals("IMAP4REV2") ? "IMAP4rev2" : capability);
                 }
             } while (!parser.atEnd());
             return ImapCommand.done(

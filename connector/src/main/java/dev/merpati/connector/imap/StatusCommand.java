@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
 /** STATUS folder (items): counters of a folder without selecting it. */
 final class StatusCommand implements ImapCommand {
 
-    private static final Set<String> ITEMS = Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE");
+    private static final Set<String> ITEMS =
+            Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "HIGHESTMODSEQ");
 
     @Override
     public Set<ImapState> validStates() {
@@ -58,6 +59,7 @@ final class StatusCommand implements ImapCommand {
             case "UIDNEXT" -> status.uidnext();
             case "UIDVALIDITY" -> status.uidvalidity();
             case "UNSEEN" -> status.unseen();
+            case "HIGHESTMODSEQ" -> status.highestModseq();
             default -> status.size();
         };
     }

@@ -26,6 +26,18 @@ final class StoreCommand implements ImapCommand {
         parser.sp();
         SequenceSet set = parser.sequenceSet();
         parser.sp();
+        long unchangedSince = -1;
+        if (parser.tryChar('(')) {
+            // CONDSTORE (RFC 7162): STORE set (UNCHANGEDSINCE n) ...
+            if (!parser.keyword().equals("UNCHANGEDSINCE")) {
+                throw new ImapSyntaxException("unknown STORE modifier");
+            }
+            parser.sp();
+            unchangedSince = parser.number();
+            parser.expect(')');
+            parser.sp();
+            session.enable("CONDSTORE");
+        }
         FlagChange.Mode mode = FlagChange.Mode.REPLACE;
         if (parser.tryChar('+')) {
             mode = FlagChange.Mode.ADD;
@@ -56,14 +68,17 @@ final class StoreCommand implements ImapCommand {
         if (uids.isEmpty()) {
             return ImapCommand.tagged(tag, ImapResponses.ok("STORE completed"));
         }
-        FlagChange change = new FlagChange(mode, flags, -1);
+        FlagChange change = new FlagChange(mode, flags, unchangedSince);
+        boolean withModseq = session.enabled("CONDSTORE");
         long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
                 .call(listener -> listener.store(accountId, folderId, uids, change))
                 .thenApply(changed -> {
                     ImapReply reply = new ImapReply();
+                    java.util.Set<Long> modified = new java.util.TreeSet<>(uids);
                     for (MessageFlags message : changed) {
+                        modified.remove(message.uid());
                         int sequence = folder.sequenceOf(message.uid());
                         if (sequence == 0) {
                             continue;
@@ -72,12 +87,29 @@ final class StoreCommand implements ImapCommand {
                             // .SILENT still reports changes the client did not ask for (RFC 3501 §6.4.6)
                             if (!silent) {
                                 reply.untagged(sequence + " FETCH (" + (byUid ? "UID " + message.uid() + " " : "")
-                                        + "FLAGS " + FlagNames.list(message.flags()) + ")");
+                                        + "FLAGS " + FlagNames.list(message.flags())
+                                        + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
                             }
                         }
                         folder.flagsReported(message);
                     }
                     session.changed(folderId);
+                    if (change.unchangedSince() >= 0 && !modified.isEmpty()) {
+                        List<Long> numbers = new java.util.ArrayList<>();
+                        for (long uid : modified) {
+                            int sequence = folder.sequenceOf(uid);
+                            if (sequence > 0) {
+                                numbers.add(byUid ? uid : sequence);
+                            }
+                        }
+                        java.util.Collections.sort(numbers);
+                        if (!numbers.isEmpty()) {
+                            return reply.tagged(
+                                    tag,
+                                    ImapResponses.ok("[MODIFIED " + SearchCommand.compact(numbers)
+                                            + "] Conditional STORE failed for some messages"));
+                        }
+                    }
                     return reply.tagged(tag, ImapResponses.ok("STORE completed"));
                 });
     }

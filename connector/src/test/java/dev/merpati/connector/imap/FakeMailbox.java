@@ -223,7 +223,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         List<MessageFlags> result = new ArrayList<>();
         for (long uid : uids) {
             Message m = folder.messages.get(uid);
-            if (m == null) {
+            if (m == null || (change.unchangedSince() >= 0 && m.modseq > change.unchangedSince())) {
                 continue;
             }
             switch (change.mode()) {
@@ -319,6 +319,9 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         }
         if (key instanceof SearchKey.Flag flag) {
             return m.flags.contains(flag.flag());
+        }
+        if (key instanceof SearchKey.ModseqAtLeast modseq) {
+            return m.modseq >= modseq.modseq();
         }
         if (key instanceof SearchKey.Text text) {
             return new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains(text.value());

@@ -352,6 +352,38 @@ class ImapConversationTest {
     }
 
     @Test
+    void condstoreModseqs() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: s SELECT INBOX (CONDSTORE)",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK [UNSEEN",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ 3]",
+                    "S: s OK",
+                    "C: m1 FETCH 1:* (FLAGS) (CHANGEDSINCE 2)",
+                    "S: * 2 FETCH (MODSEQ (3) FLAGS ())",
+                    "S: m1 OK",
+                    "C: m2 STORE 1 (UNCHANGEDSINCE 2) +FLAGS (\\Flagged)",
+                    "S: * 1 FETCH (FLAGS (\\Flagged) MODSEQ (4))",
+                    "S: m2 OK STORE",
+                    "C: m3 STORE 1:2 (UNCHANGEDSINCE 3) +FLAGS.SILENT (\\Seen)",
+                    "S: m3 OK [MODIFIED 1]",
+                    "C: m4 SEARCH MODSEQ 5",
+                    "S: * SEARCH 2 (MODSEQ 5)",
+                    "S: m4 OK",
+                    "C: m5 STATUS INBOX (HIGHESTMODSEQ)",
+                    "S: * STATUS \"INBOX\" (HIGHESTMODSEQ 5)",
+                    "S: m5 OK");
+        }
+    }
+
+    @Test
     void searchKeysAndEsearch() throws Exception {
         try (var client = connect()) {
             login(client);
