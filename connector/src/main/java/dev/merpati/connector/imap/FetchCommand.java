@@ -80,7 +80,12 @@ final class FetchCommand implements ImapCommand {
     }
 
     private void respond(
-            ImapReply reply, int sequence, FetchedMessage message, FetchItems items, boolean flagsChanged) {
+            ImapReply reply,
+            int sequence,
+            FetchedMessage message,
+            FetchItems items,
+            boolean flagsChanged,
+            boolean withModseq) {
         reply.text("* " + sequence + " FETCH (");
         boolean first = true;
         if (byUid || items.has("UID")) {

@@ -108,6 +108,7 @@ class ImapConversationTest {
                     "S: * OK [UNSEEN 1]",
                     "S: * OK [UIDVALIDITY 42]",
                     "S: * OK [UIDNEXT 3]",
+                    "S: * OK [HIGHESTMODSEQ",
                     "S: s1 OK [READ-WRITE] SELECT completed",
                     "C: f1 FETCH 1:* (FLAGS RFC822.SIZE)",
                     "S: * 1 FETCH (FLAGS () RFC822.SIZE " + FIRST.length() + ")",
@@ -165,6 +166,7 @@ class ImapConversationTest {
                     "S: * OK",
                     "S: * OK",
                     "S: * OK",
+                    "S: * OK",
                     "S: s OK");
             client.script(
                     "C: e1 EXAMINE INBOX",
@@ -175,6 +177,7 @@ class ImapConversationTest {
                     "S: * OK [UNSEEN 1]",
                     "S: * OK [UIDVALIDITY",
                     "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
                     "S: e1 OK [READ-ONLY]",
                     "C: e2 STORE 1 +FLAGS (\\Seen)",
                     "S: e2 NO [READ-ONLY]",
@@ -262,6 +265,7 @@ class ImapConversationTest {
                     "S: * OK",
                     "S: * OK",
                     "S: * OK",
+                    "S: * OK",
                     "S: s OK");
             second.script(
                     "C: s SELECT INBOX",
@@ -269,6 +273,7 @@ class ImapConversationTest {
                     "S: * OK",
                     "S: * 2",
                     "S: * 0",
+                    "S: * OK",
                     "S: * OK",
                     "S: * OK",
                     "S: * OK",
@@ -319,6 +324,7 @@ class ImapConversationTest {
                     "S: * OK",
                     "S: * 2",
                     "S: * 0",
+                    "S: * OK",
                     "S: * OK",
                     "S: * OK",
                     "S: * OK",
@@ -393,6 +399,7 @@ class ImapConversationTest {
                     "S: * OK",
                     "S: * 2",
                     "S: * 0",
+                    "S: * OK",
                     "S: * OK",
                     "S: * OK",
                     "S: * OK",
