@@ -127,17 +127,22 @@ public class ImapFolders {
 
     private FolderStatus status(Mailbox mailbox) {
         Object[] counts = em.createQuery(
-                        "SELECT COUNT(m), SUM(m.octets), SUM(CASE WHEN m.seen = FALSE THEN 1 ELSE 0 END)"
-                                + " FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
+                        "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
                         Object[].class)
                 .setParameter("mailbox", mailbox.getId())
+                .getSingleResult();
+        long unseen = em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.seen = :seen",
+                        Long.class)
+                .setParameter("mailbox", mailbox.getId())
+                .setParameter("seen", false)
                 .getSingleResult();
         return new FolderStatus(
                 mailbox.getId(),
                 mailbox.getName(),
                 number(counts[0]),
                 0,
-                number(counts[2]),
+                unseen,
                 mailbox.getUidvalidity(),
                 mailbox.getUidnext(),
                 mailbox.getHighestmodseq(),

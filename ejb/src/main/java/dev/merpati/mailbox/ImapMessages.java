@@ -172,10 +172,11 @@ public class ImapMessages {
         }
         List<MailboxMessage> candidates = uids == null
                 ? em.createQuery(
-                                "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = TRUE"
+                                "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted"
                                         + " ORDER BY m.uid",
                                 MailboxMessage.class)
                         .setParameter("mailbox", folderId)
+                        .setParameter("deleted", true)
                         .getResultList()
                 : messages(folderId, uids).stream()
                         .filter(MailboxMessage::isDeleted)
