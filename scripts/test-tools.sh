@@ -7,6 +7,7 @@ packages=(
     curl    # SMTP/POP3/IMAP client in tests and README examples
     swaks   # the SMTP test tool
     isync   # mbsync: an IMAP client that syncs a mailbox both ways
+    fetchmail  # POP3 client in the integration tests (download-and-delete and keep/UIDL modes)
 )
 
 missing=()

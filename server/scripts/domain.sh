@@ -15,8 +15,14 @@
 #   DATA_DIR         where the H2 database lives              (required)
 #   MAIL_HOSTNAME    the server's host name in greetings and headers [the machine's name]
 #   SMTP_PORT POP3_PORT IMAP_PORT                             [2525 1110 1143]
+#   POP3S_PORT       POP3 over implicit TLS                   [1995]
+#   IMAPS_PORT       IMAP over implicit TLS                   [1993]
 #   BIND_ADDRESS     address the mail listeners bind          [0.0.0.0]
+#   RELAY_NETWORKS   clients that may relay without AUTH      [127.0.0.0/8,::1/128]
 #   DEMO_ACCOUNTS    address:password,... created at start-up [none]
+#   TLS_KEYSTORE     PKCS12 keystore with the mail servers' key and certificate
+#                    [$DATA_DIR/tls/merpati.p12, made self-signed for MAIL_HOSTNAME if missing]
+#   TLS_KEYSTORE_PASSWORD                                     [kept in $TLS_KEYSTORE.password]
 #   HEAP             maximum heap                             [1g]
 set -euo pipefail
 
@@ -27,8 +33,11 @@ PORTBASE=${PORTBASE:-}
 MAIL_HOSTNAME=${MAIL_HOSTNAME:-$(hostname -f 2>/dev/null || hostname)}
 SMTP_PORT=${SMTP_PORT:-2525}
 POP3_PORT=${POP3_PORT:-1110}
+POP3S_PORT=${POP3S_PORT:-1995}
+IMAPS_PORT=${IMAPS_PORT:-1993}
 IMAP_PORT=${IMAP_PORT:-1143}
 BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
+RELAY_NETWORKS=${RELAY_NETWORKS:-127.0.0.0/8,::1/128}
 DEMO_ACCOUNTS=${DEMO_ACCOUNTS:-}
 HEAP=${HEAP:-1g}
 
@@ -55,6 +64,21 @@ asadmin_local() {
 asadmin() { asadmin_local --port "$ADMIN_PORT" "$@"; }
 
 domain_exists() { [[ -f $DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml ]]; }
+
+# A self-signed certificate for development: made once, kept with the data so clients that
+# accepted it keep trusting it across rebuilds. Production configures its own keystore.
+make_dev_keystore() {
+    local keystore=$1 password_file=$1.password
+    [[ -f $keystore && -f $password_file ]] && return 0
+    mkdir -p "$(dirname "$keystore")"
+    head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$password_file"
+    chmod 600 "$password_file"
+    rm -f "$keystore"
+    keytool -genkeypair -alias merpati -keyalg EC -groupname secp256r1 -validity 3650 \
+        -dname "CN=$MAIL_HOSTNAME" -ext "SAN=dns:$MAIL_HOSTNAME,dns:localhost,ip:127.0.0.1" \
+        -storetype PKCS12 -keystore "$keystore" -storepass "$(cat "$password_file")" >>"$LOG" 2>&1
+    echo "merpati: made a self-signed TLS certificate for $MAIL_HOSTNAME in $keystore"
+}
 
 # asadmin splits --property values on ':' and '='; escape them inside a value.
 escape_property() { sed -e 's/[:=]/\\&/g' <<<"$1"; }
@@ -91,10 +115,16 @@ provision() {
         asadmin create-jms-resource --restype jakarta.jms.Queue --property "Name=$queue" "jms/$jndi"
     done
 
+    local keystore=${TLS_KEYSTORE:-$DATA_DIR/tls/merpati.p12} keystore_password=${TLS_KEYSTORE_PASSWORD:-}
+    if [[ -z $keystore_password ]]; then
+        make_dev_keystore "$keystore"
+        keystore_password=$(cat "$keystore.password")
+    fi
+
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT:imapPort=$IMAP_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT:imapPort=$IMAP_PORT:imapsPort=$IMAPS_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"

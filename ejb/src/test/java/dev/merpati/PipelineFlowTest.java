@@ -177,8 +177,8 @@ class PipelineFlowTest {
     }
 
     private static RecipientVerdict check(String recipient) {
-        return container.inTransaction(
-                () -> receiver.checkRecipient(new RecipientCheck(recipient, "s@example.org", "192.0.2.7", null)));
+        return container.inTransaction(() ->
+                receiver.checkRecipient(new RecipientCheck(recipient, "s@example.org", "192.0.2.7", null, false)));
     }
 
     @Test

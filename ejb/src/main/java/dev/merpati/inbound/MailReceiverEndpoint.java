@@ -29,7 +29,7 @@ public class MailReceiverEndpoint implements MailReceiverListener {
     @Override
     public RecipientVerdict checkRecipient(RecipientCheck check) {
         try {
-            return verdict(rewrite.resolve(check.recipient()));
+            return verdict(rewrite.resolve(check.recipient()), check.relayAllowed());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Recipient check failed for " + check.recipient(), e);
             return RecipientVerdict.TEMPORARY_FAILURE;
@@ -41,14 +41,14 @@ public class MailReceiverEndpoint implements MailReceiverListener {
         return intake.receive(mail);
     }
 
-    /** Remote domains are refused until remote delivery exists, whoever the client is. */
-    static RecipientVerdict verdict(Resolution resolution) {
+    /** Mail for other domains is taken only from clients that may relay: never an open relay. */
+    static RecipientVerdict verdict(Resolution resolution, boolean relayAllowed) {
         if (resolution instanceof Resolution.Local) {
             return RecipientVerdict.ACCEPTED;
         }
         if (resolution instanceof Resolution.Error) {
             return RecipientVerdict.UNKNOWN_USER;
         }
-        return RecipientVerdict.RELAY_DENIED;
+        return relayAllowed ? RecipientVerdict.ACCEPTED : RecipientVerdict.RELAY_DENIED;
     }
 }

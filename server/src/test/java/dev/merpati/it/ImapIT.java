@@ -235,6 +235,31 @@ class ImapIT {
     }
 
     @Test
+    void pythonImaplibOverImapsAndStartTls() throws Exception {
+        String output = python(
+                String.join(
+                        "\n",
+                        "import imaplib, ssl, sys",
+                        "context = ssl.create_default_context()",
+                        "context.check_hostname = False",
+                        "context.verify_mode = ssl.CERT_NONE",
+                        "m = imaplib.IMAP4_SSL(sys.argv[1], int(sys.argv[4]), ssl_context=context)",
+                        "m.login('alice', sys.argv[3])",
+                        "print('IMAPS', m.sock.version(), m.select('INBOX')[0])",
+                        "m.logout()",
+                        "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                        "print('PLAIN CAPS', ' '.join(m.capabilities))",
+                        "m.starttls(ssl_context=context)",
+                        "m.login('alice', sys.argv[3])",
+                        "print('STARTTLS', m.sock.version(), m.select('INBOX')[0])",
+                        "m.logout()"),
+                String.valueOf(TestServer.IMAPS_PORT));
+        assertTrue(output.contains("IMAPS TLSv1.3 OK"), output);
+        assertTrue(output.contains("STARTTLS"), output);
+        assertTrue(output.contains("STARTTLS TLSv1.3 OK"), output);
+    }
+
+    @Test
     void curlListsFoldersAndFetchesAMessage() throws Exception {
         String folder = "Curl" + System.nanoTime();
         python(

@@ -19,7 +19,16 @@ final class LineClient implements AutoCloseable {
     private final OutputStream out;
 
     LineClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** A client connecting from a given local address, e.g. 127.0.0.2 to look like another host. */
+    static LineClient from(String localAddress, String host, int port) throws IOException {
+        return new LineClient(new Socket(host, port, java.net.InetAddress.getByName(localAddress), 0));
+    }
+
+    private LineClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(30_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         out = socket.getOutputStream();

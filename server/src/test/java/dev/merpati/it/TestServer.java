@@ -11,6 +11,8 @@ final class TestServer {
     static final int SMTP_PORT = PORTBASE + 25;
     static final int POP3_PORT = PORTBASE + 10;
     static final int IMAP_PORT = PORTBASE + 43;
+    static final int IMAPS_PORT = PORTBASE + 93;
+    static final int POP3S_PORT = PORTBASE + 95;
     static final int HTTP_PORT = PORTBASE + 80;
 
     static final String DOMAIN = "merpati.test";

@@ -7,5 +7,9 @@ package dev.merpati.connector.api;
  * @param reversePath the sender given in MAIL FROM, empty for the null sender
  * @param clientAddress the client's IP address
  * @param authenticatedUser the SMTP AUTH identity, or {@code null}
+ * @param relayAllowed whether this client may send to domains that are not ours: it is in the
+ *     operator's relay networks or has authenticated (Postfix's permit_mynetworks,
+ *     permit_sasl_authenticated)
  */
-public record RecipientCheck(String recipient, String reversePath, String clientAddress, String authenticatedUser) {}
+public record RecipientCheck(
+        String recipient, String reversePath, String clientAddress, String authenticatedUser, boolean relayAllowed) {}

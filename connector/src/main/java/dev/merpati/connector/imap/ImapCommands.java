@@ -14,6 +14,7 @@ final class ImapCommands {
             Map.entry("ID", SimpleCommands.ID),
             Map.entry("ENABLE", SimpleCommands.ENABLE),
             Map.entry("NAMESPACE", SimpleCommands.NAMESPACE),
+            Map.entry("STARTTLS", SimpleCommands.STARTTLS),
             Map.entry("LOGIN", LoginCommand.LOGIN),
             Map.entry("AUTHENTICATE", LoginCommand.AUTHENTICATE),
             Map.entry("SELECT", new SelectCommand(false)),

@@ -6,9 +6,11 @@ import dev.merpati.connector.net.InputLine;
 import dev.merpati.connector.net.LineReader;
 import dev.merpati.connector.net.LoopBoundInvoker;
 import dev.merpati.connector.net.OrderedInputHandler;
+import dev.merpati.connector.net.TlsState;
 import dev.merpati.connector.smtp.MessageSpool;
 import dev.merpati.connector.spi.ListenerInvoker;
 import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +61,10 @@ final class ImapConnectionHandler extends OrderedInputHandler {
                 events);
         session.pusher(this::push);
         session.loop(context().executor());
-        writeLine("* " + ImapResponses.greeting(config));
+        session.connection(
+                () -> TlsState.started(context().channel()),
+                config.plaintextAuthClients().contains(clientAddress()));
+        writeLine("* " + ImapResponses.greeting(session));
     }
 
     @Override
@@ -232,8 +237,19 @@ final class ImapConnectionHandler extends OrderedInputHandler {
         }
     }
 
+    private String clientAddress() {
+        return context().channel().remoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress()
+                : "";
+    }
+
     private void respond(ImapReply reply, Throwable error, String tag) {
         closeSpools();
+        if (error == null && reply != null && reply.startTls()) {
+            String line = ((ImapReply.Text) reply.segments().get(0)).text();
+            startTls(config.tls(), line.substring(0, line.length() - 2));
+            return;
+        }
         if (error != null || reply == null) {
             if (error != null) {
                 LOG.log(System.Logger.Level.WARNING, "IMAP command failed", error);

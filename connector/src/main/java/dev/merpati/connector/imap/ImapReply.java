@@ -24,6 +24,7 @@ public final class ImapReply {
 
     private final List<Segment> segments = new ArrayList<>();
     private boolean close;
+    private boolean startTls;
     private Continuation continuation;
 
     /**
@@ -84,6 +85,16 @@ public final class ImapReply {
     public ImapReply thenClose() {
         close = true;
         return this;
+    }
+
+    /** Starts TLS right after the answer, which is one tagged line (STARTTLS). */
+    public ImapReply thenStartTls() {
+        startTls = true;
+        return this;
+    }
+
+    public boolean startTls() {
+        return startTls;
     }
 
     public ImapReply thenContinue(Continuation continuation) {

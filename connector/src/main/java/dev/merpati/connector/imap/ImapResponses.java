@@ -10,18 +10,28 @@ public final class ImapResponses {
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
             + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE";
 
-    /** The capability list: login mechanisms before authentication, APPENDLIMIT always. */
-    public static String capabilities(ImapConfig config, boolean authenticated) {
-        String login = authenticated ? "" : config.allowPlaintextLogin() ? " AUTH=PLAIN" : " LOGINDISABLED";
-        return CAPABILITIES + " APPENDLIMIT=" + config.maxMessageSize() + login;
+    /**
+     * The capability list: STARTTLS while the connection is plain and TLS is configured, the login
+     * mechanisms (or LOGINDISABLED) before authentication, APPENDLIMIT always.
+     */
+    public static String capabilities(ImapSession session) {
+        StringBuilder list = new StringBuilder(CAPABILITIES);
+        list.append(" APPENDLIMIT=").append(session.config().maxMessageSize());
+        if (session.state() == ImapState.NOT_AUTHENTICATED) {
+            if (session.config().tls() != null && !session.secure()) {
+                list.append(" STARTTLS");
+            }
+            list.append(session.loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");
+        }
+        return list.toString();
     }
 
-    public static String greeting(ImapConfig config) {
-        return "OK [CAPABILITY " + capabilities(config, false) + "] Merpati IMAP ready";
+    public static String greeting(ImapSession session) {
+        return "OK [CAPABILITY " + capabilities(session) + "] Merpati IMAP ready";
     }
 
-    public static String loggedIn(ImapConfig config) {
-        return "OK [CAPABILITY " + capabilities(config, true) + "] Logged in";
+    public static String loggedIn(ImapSession session) {
+        return "OK [CAPABILITY " + capabilities(session) + "] Logged in";
     }
 
     public static final String BYE_LOGOUT = "BYE Merpati IMAP logging out";

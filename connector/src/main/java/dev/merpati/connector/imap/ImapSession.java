@@ -19,6 +19,8 @@ public final class ImapSession {
     private AuthenticatedUser user;
     private SelectedFolder selected;
     private java.util.concurrent.Executor loop = Runnable::run;
+    private java.util.function.BooleanSupplier secure = () -> false;
+    private boolean plaintextAllowed;
     private java.util.function.Consumer<ImapReply> pusher = reply -> {};
 
     public ImapSession(
@@ -111,6 +113,21 @@ public final class ImapSession {
 
     public MailboxEvents events() {
         return events;
+    }
+
+    /** Whether the connection is encrypted (IMAPS, or after STARTTLS). */
+    public boolean secure() {
+        return secure.getAsBoolean();
+    }
+
+    /** Whether a password may be sent: over TLS, or from a client in the plaintext-login networks. */
+    public boolean loginAllowed() {
+        return plaintextAllowed || secure();
+    }
+
+    void connection(java.util.function.BooleanSupplier secure, boolean plaintextAllowed) {
+        this.secure = secure;
+        this.plaintextAllowed = plaintextAllowed;
     }
 
     /** The connection's event loop, where session state may be touched. */

@@ -78,7 +78,7 @@ final class LoginCommand {
     }
 
     private static CompletionStage<ImapReply> check(ImapSession session, String tag, String login, String password) {
-        if (!session.config().allowPlaintextLogin()) {
+        if (!session.loginAllowed()) {
             return ImapCommand.tagged(tag, ImapResponses.no("[PRIVACYREQUIRED] Use TLS to log in"));
         }
         return session.authentication()
@@ -92,7 +92,7 @@ final class LoginCommand {
                         return new ImapReply().tagged(tag, ImapResponses.AUTH_FAILED);
                     }
                     session.loggedIn(user);
-                    return new ImapReply().tagged(tag, ImapResponses.loggedIn(session.config()));
+                    return new ImapReply().tagged(tag, ImapResponses.loggedIn(session));
                 })
                 .toCompletableFuture()
                 .thenCompose(CompletableFuture::completedFuture);

@@ -18,9 +18,8 @@ final class SimpleCommands {
         public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
                 throws ImapSyntaxException {
             parser.end();
-            boolean authenticated = session.state() != ImapState.NOT_AUTHENTICATED;
             return ImapCommand.done(new ImapReply()
-                    .untagged("CAPABILITY " + ImapResponses.capabilities(session.config(), authenticated))
+                    .untagged("CAPABILITY " + ImapResponses.capabilities(session))
                     .tagged(tag, ImapResponses.ok("CAPABILITY completed")));
         }
     };
@@ -42,6 +41,29 @@ final class SimpleCommands {
             }
         };
     }
+
+    /** STARTTLS (RFC 3501 §6.2.1): the OK goes out in the clear, then the handshake. */
+    static final ImapCommand STARTTLS = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return NOT_AUTHENTICATED;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.end();
+            if (session.config().tls() == null) {
+                return ImapCommand.tagged(tag, ImapResponses.bad("TLS is not configured"));
+            }
+            if (session.secure()) {
+                return ImapCommand.tagged(tag, ImapResponses.bad("TLS is already active"));
+            }
+            return ImapCommand.done(new ImapReply()
+                    .tagged(tag, ImapResponses.ok("Begin TLS negotiation now"))
+                    .thenStartTls());
+        }
+    };
 
     static final ImapCommand LOGOUT = new ImapCommand() {
         @Override

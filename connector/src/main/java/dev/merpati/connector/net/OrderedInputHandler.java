@@ -58,6 +58,19 @@ public abstract class OrderedInputHandler extends ChannelInboundHandlerAdapter {
         ctx.write(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.UTF_8));
     }
 
+    /**
+     * Upgrades the connection to TLS (STARTTLS, STLS): {@code reply} goes out in the clear, everything
+     * after it is encrypted. Input the client sent behind the command before the handshake is
+     * discarded unread, so a command injected there can never run (RFC 3207 §4.2, RFC 2595 §3.1);
+     * the protocol must also forget what it knew of the client (its state is reset by the caller).
+     * A failed handshake ends the connection.
+     */
+    protected final void startTls(ServerTls tls, String reply) {
+        input.skipBytes(input.readableBytes());
+        ctx.pipeline().addFirst(ServerTls.HANDLER_NAME, tls.newHandler(ctx.alloc(), true));
+        writeLine(reply);
+    }
+
     /** Writes a last reply, then closes the connection; no further input is processed. */
     protected final void closeAfter(String line) {
         closing = true;

@@ -8,6 +8,8 @@ final class Pop3Commands {
     private static final Map<String, Pop3Command> COMMANDS = Map.ofEntries(
             Map.entry("USER", new UserCommand()),
             Map.entry("PASS", new PassCommand()),
+            Map.entry("AUTH", new AuthCommand()),
+            Map.entry("STLS", new StlsCommand()),
             Map.entry("CAPA", new CapaCommand()),
             Map.entry("QUIT", new QuitCommand()),
             Map.entry("STAT", new StatCommand()),

@@ -14,6 +14,7 @@ import java.util.Locale;
 final class Pop3ConnectionHandler extends OrderedInputHandler {
 
     private final Pop3Config config;
+    private final MaildropLocks locks;
     private final ListenerInvoker<AuthenticationListener> authentication;
     private final ListenerInvoker<MaildropListener> maildrop;
     private final LineReader lines;
@@ -22,9 +23,11 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
 
     Pop3ConnectionHandler(
             Pop3Config config,
+            MaildropLocks locks,
             ListenerInvoker<AuthenticationListener> authentication,
             ListenerInvoker<MaildropListener> maildrop) {
         this.config = config;
+        this.locks = locks;
         this.authentication = authentication;
         this.maildrop = maildrop;
         this.lines = new LineReader(config.maxLineLength());
@@ -34,6 +37,8 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
     protected void connected() {
         session = new Pop3Session(
                 config,
+                context().channel(),
+                locks,
                 new LoopBoundInvoker<>(authentication, context().executor()),
                 new LoopBoundInvoker<>(maildrop, context().executor()));
         writeLine(Pop3Replies.GREETING);
@@ -47,6 +52,7 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
             return in.readerIndex() != start;
         }
         if (line.tooLong()) {
+            session.takeContinuation();
             writeLine(Pop3Replies.LINE_TOO_LONG);
         } else {
             execute(line.text());
@@ -55,6 +61,11 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
     }
 
     private void execute(String line) {
+        var continuation = session.takeContinuation();
+        if (continuation != null) {
+            await(continuation.apply(line), (response, error) -> respond(orFailure(response, error)));
+            return;
+        }
         int space = line.indexOf(' ');
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);
@@ -91,6 +102,9 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
             writeLine(".");
         } else if (response instanceof Pop3Response.Content content) {
             stream(content);
+        } else if (response instanceof Pop3Response.StartTls startTls) {
+            session.resetForTls();
+            startTls(config.tls(), startTls.text());
         }
     }
 
@@ -128,6 +142,7 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
 
     @Override
     protected void disconnected() {
-        // Nothing to release: without QUIT, nothing is deleted (RFC 1939 §6).
+        // Without QUIT nothing is deleted (RFC 1939 §6); the maildrop is free for the next session.
+        session.unlock();
     }
 }

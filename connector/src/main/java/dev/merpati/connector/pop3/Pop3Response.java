@@ -3,7 +3,10 @@ package dev.merpati.connector.pop3;
 import dev.merpati.connector.api.MaildropMessage;
 import java.util.List;
 
-/** What a POP3 command answers: one status line, a multi-line list, or a streamed message. */
+/**
+ * What a POP3 command answers: one status line, a multi-line list, a streamed message, or the
+ * switch to TLS.
+ */
 public sealed interface Pop3Response {
 
     /** A single status line; {@code close} ends the connection after it. */
@@ -22,6 +25,9 @@ public sealed interface Pop3Response {
      */
     record Content(String status, MaildropMessage message, byte[] firstChunk, ContentFilter filter)
             implements Pop3Response {}
+
+    /** STLS accepted: {@code text} goes out in the clear, then the TLS handshake starts. */
+    record StartTls(String text) implements Pop3Response {}
 
     static Pop3Response line(String text) {
         return new Line(text, false);

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** QUIT: in TRANSACTION, enters UPDATE and removes the marked messages, then closes. */
+/**
+ * QUIT: in TRANSACTION, enters UPDATE, removes the marked messages and releases the maildrop lock,
+ * then closes.
+ */
 final class QuitCommand implements Pop3Command {
 
     private static final System.Logger LOG = System.getLogger(QuitCommand.class.getName());
@@ -23,12 +26,15 @@ final class QuitCommand implements Pop3Command {
         session.enterUpdate();
         List<Long> marked = session.maildrop().markedIds();
         if (marked.isEmpty()) {
+            session.unlock();
             return Pop3Command.respond(Pop3Response.closing(Pop3Replies.BYE));
         }
         long accountId = session.accountId();
         return session.maildropListener()
                 .call(listener -> listener.delete(accountId, marked))
                 .handle((removed, error) -> {
+                    // Released before the reply, so a client that reconnects at once finds it free.
+                    session.unlock();
                     if (error != null) {
                         LOG.log(System.Logger.Level.WARNING, "cannot remove messages of account " + accountId, error);
                         return Pop3Response.closing(Pop3Replies.NOT_REMOVED);

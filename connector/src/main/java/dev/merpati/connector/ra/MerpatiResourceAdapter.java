@@ -7,8 +7,11 @@ import dev.merpati.connector.api.MaildropListener;
 import dev.merpati.connector.imap.ImapChannelInitializer;
 import dev.merpati.connector.imap.ImapConfig;
 import dev.merpati.connector.imap.MailboxEvents;
+import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
+import dev.merpati.connector.net.ServerTls;
+import dev.merpati.connector.pop3.MaildropLocks;
 import dev.merpati.connector.pop3.Pop3ChannelInitializer;
 import dev.merpati.connector.pop3.Pop3Config;
 import dev.merpati.connector.smtp.SmtpChannelInitializer;
@@ -27,9 +30,12 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +58,8 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     private static final System.Logger LOG = System.getLogger(MerpatiResourceAdapter.class.getName());
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** Like Dovecot, a login from the machine itself is not sent over the network. */
+    static final String DEFAULT_PLAINTEXT_AUTH_NETWORKS = "127.0.0.0/8, ::1/128";
 
     @ConfigProperty(description = "Host name in greetings; default: the machine's canonical host name")
     private String hostName;
@@ -65,19 +73,43 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
 
-    @ConfigProperty(defaultValue = "1143", description = "IMAP port; 0 or less disables IMAP")
+    @ConfigProperty(
+            defaultValue = "1995",
+            description = "POP3 over implicit TLS (POP3S) port; 0 or less, or no TLS keystore, disables it")
+    private Integer pop3sPort = 1995;
+
+    @ConfigProperty(defaultValue = "1143", description = "IMAP port (with STARTTLS); 0 or less disables IMAP")
     private Integer imapPort = 1143;
 
     @ConfigProperty(
-            defaultValue = "true",
-            description = "Whether IMAP LOGIN and AUTHENTICATE PLAIN are allowed without TLS")
-    private Boolean imapAllowPlaintext = true;
+            defaultValue = "1993",
+            description = "IMAP over implicit TLS (IMAPS) port; 0 or less, or no TLS keystore, disables it")
+    private Integer imapsPort = 1993;
 
     @ConfigProperty(defaultValue = "67108864", description = "Largest message accepted by SMTP, in octets")
     private Long maxMessageSize = SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE;
 
     @ConfigProperty(defaultValue = "100", description = "Recipients accepted per SMTP transaction")
     private Integer smtpMaxRecipients = SmtpConfig.DEFAULT_MAX_RECIPIENTS;
+
+    @ConfigProperty(
+            defaultValue = SmtpConfig.DEFAULT_RELAY_NETWORKS,
+            description = "Client networks (CIDR, comma-separated) that may relay without authenticating")
+    private String relayNetworks = SmtpConfig.DEFAULT_RELAY_NETWORKS;
+
+    @ConfigProperty(description = "Keystore (PKCS12 or JKS) with the server's TLS key and certificate; empty: no TLS")
+    private String tlsKeystore;
+
+    @ConfigProperty(description = "Password of the TLS keystore and its key", confidential = true)
+    private String tlsKeystorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "Type of the TLS keystore: PKCS12 or JKS")
+    private String tlsKeystoreType = "PKCS12";
+
+    @ConfigProperty(
+            defaultValue = DEFAULT_PLAINTEXT_AUTH_NETWORKS,
+            description = "Client networks (CIDR) that may log in without TLS (SMTP AUTH, POP3, IMAP); empty: none")
+    private String plaintextAuthNetworks = DEFAULT_PLAINTEXT_AUTH_NETWORKS;
 
     @ConfigProperty(defaultValue = "2", description = "Network event-loop threads")
     private Integer ioThreads = 2;
@@ -86,11 +118,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     private final MailboxEvents mailboxEvents = new MailboxEvents();
     private final List<NettyServer> servers = new ArrayList<>();
     private EventLoopGroup eventLoops;
+    /** TLS for STARTTLS and the implicit-TLS ports; null when no keystore is configured. */
+    private ServerTls tls;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         WorkManager workManager = context.getWorkManager();
         String name = effectiveHostName();
+        tls = loadTls();
         eventLoops = new MultiThreadIoEventLoopGroup(
                 Math.max(1, ioThreads),
                 new IoThreadFactory(MerpatiResourceAdapter.class.getClassLoader()),
@@ -99,38 +134,64 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             if (smtpPort > 0) {
                 var smtp = SmtpConfig.defaults(name)
                         .withMaxMessageSize(maxMessageSize)
-                        .withMaxRecipients(smtpMaxRecipients);
+                        .withMaxRecipients(smtpMaxRecipients)
+                        .withRelayNetworks(ClientNetworks.parse(relayNetworks));
                 bind(
                         "smtp",
                         smtpPort,
                         new SmtpChannelInitializer(smtp, invoker(MailReceiverListener.class, workManager)));
             }
-            if (pop3Port > 0) {
-                bind(
-                        "pop3",
-                        pop3Port,
-                        new Pop3ChannelInitializer(
-                                Pop3Config.defaults(),
-                                invoker(AuthenticationListener.class, workManager),
-                                invoker(MaildropListener.class, workManager)));
-            }
-            if (imapPort > 0) {
-                ImapConfig imap = ImapConfig.defaults(maxMessageSize).withAllowPlaintextLogin(imapAllowPlaintext);
-                bind(
-                        "imap",
-                        imapPort,
-                        new ImapChannelInitializer(
-                                imap,
-                                invoker(AuthenticationListener.class, workManager),
-                                invoker(MailboxListener.class, workManager),
-                                mailboxEvents));
-            }
+            startPop3(workManager);
+            startImap(workManager);
         } catch (Exception e) {
             stop();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new ResourceAdapterInternalException("cannot start the mail servers: " + e, e);
+        }
+    }
+
+    private void startPop3(WorkManager workManager) throws InterruptedException {
+        Pop3Config config = Pop3Config.defaults().withTls(tls).withPlaintextAuthClients(plaintextAuthClients());
+        var authentication = invoker(AuthenticationListener.class, workManager);
+        var maildrop = invoker(MaildropListener.class, workManager);
+        // One lock table for both ports: a maildrop open over POP3 is in use for POP3S too.
+        var locks = new MaildropLocks();
+        if (pop3Port > 0) {
+            bind("pop3", pop3Port, new Pop3ChannelInitializer(config, locks, false, authentication, maildrop));
+        }
+        if (pop3sPort > 0 && tls == null) {
+            LOG.log(System.Logger.Level.WARNING, "POP3S port " + pop3sPort + " not opened: no TLS keystore");
+        } else if (pop3sPort > 0) {
+            bind("pop3s", pop3sPort, new Pop3ChannelInitializer(config, locks, true, authentication, maildrop));
+        }
+    }
+
+    private void startImap(WorkManager workManager) throws InterruptedException {
+        ImapConfig config = ImapConfig.defaults(maxMessageSize).withTls(tls, plaintextAuthClients());
+        var authentication = invoker(AuthenticationListener.class, workManager);
+        var mailbox = invoker(MailboxListener.class, workManager);
+        if (imapPort > 0) {
+            bind("imap", imapPort, new ImapChannelInitializer(config, false, authentication, mailbox, mailboxEvents));
+        }
+        if (imapsPort > 0 && tls == null) {
+            LOG.log(System.Logger.Level.WARNING, "IMAPS port " + imapsPort + " not opened: no TLS keystore");
+        } else if (imapsPort > 0) {
+            bind("imaps", imapsPort, new ImapChannelInitializer(config, true, authentication, mailbox, mailboxEvents));
+        }
+    }
+
+    private ServerTls loadTls() throws ResourceAdapterInternalException {
+        if (tlsKeystore == null || tlsKeystore.isBlank()) {
+            LOG.log(System.Logger.Level.WARNING, "No TLS keystore configured (tlsKeystore): TLS is off");
+            return null;
+        }
+        try {
+            char[] password = tlsKeystorePassword == null ? new char[0] : tlsKeystorePassword.toCharArray();
+            return ServerTls.fromKeystore(Path.of(tlsKeystore), password, tlsKeystoreType);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ResourceAdapterInternalException("cannot load the TLS keystore " + tlsKeystore + ": " + e, e);
         }
     }
 
@@ -200,6 +261,51 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         this.hostName = hostName;
     }
 
+    public String getTlsKeystore() {
+        return tlsKeystore;
+    }
+
+    public void setTlsKeystore(String tlsKeystore) {
+        this.tlsKeystore = tlsKeystore;
+    }
+
+    public String getTlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
+    public void setTlsKeystorePassword(String tlsKeystorePassword) {
+        this.tlsKeystorePassword = tlsKeystorePassword;
+    }
+
+    public String getTlsKeystoreType() {
+        return tlsKeystoreType;
+    }
+
+    public void setTlsKeystoreType(String tlsKeystoreType) {
+        this.tlsKeystoreType = tlsKeystoreType;
+    }
+
+    public String getPlaintextAuthNetworks() {
+        return plaintextAuthNetworks;
+    }
+
+    public void setPlaintextAuthNetworks(String plaintextAuthNetworks) {
+        this.plaintextAuthNetworks = plaintextAuthNetworks;
+    }
+
+    /** Clients that may send a password over a connection without TLS. */
+    ClientNetworks plaintextAuthClients() {
+        return ClientNetworks.parse(plaintextAuthNetworks == null ? "" : plaintextAuthNetworks);
+    }
+
+    public String getRelayNetworks() {
+        return relayNetworks;
+    }
+
+    public void setRelayNetworks(String relayNetworks) {
+        this.relayNetworks = relayNetworks;
+    }
+
     public String getBindAddress() {
         return bindAddress;
     }
@@ -224,6 +330,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         this.pop3Port = pop3Port;
     }
 
+    public Integer getPop3sPort() {
+        return pop3sPort;
+    }
+
+    public void setPop3sPort(Integer pop3sPort) {
+        this.pop3sPort = pop3sPort;
+    }
+
     public Integer getImapPort() {
         return imapPort;
     }
@@ -232,12 +346,12 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         this.imapPort = imapPort;
     }
 
-    public Boolean getImapAllowPlaintext() {
-        return imapAllowPlaintext;
+    public Integer getImapsPort() {
+        return imapsPort;
     }
 
-    public void setImapAllowPlaintext(Boolean imapAllowPlaintext) {
-        this.imapAllowPlaintext = imapAllowPlaintext;
+    public void setImapsPort(Integer imapsPort) {
+        this.imapsPort = imapsPort;
     }
 
     /** Where IMAP sessions wait for changes; the outbound connection signals deliveries here. */

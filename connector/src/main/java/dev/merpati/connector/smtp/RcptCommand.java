@@ -38,7 +38,9 @@ final class RcptCommand implements SmtpCommand {
         if (transaction.recipientCount() >= session.config().maxRecipients()) {
             return SmtpCommand.reply(SmtpReplies.TOO_MANY_RECIPIENTS);
         }
-        var check = new RecipientCheck(recipient, transaction.reversePath(), session.clientAddress(), null);
+        boolean relayAllowed = session.config().relayNetworks().contains(session.clientAddress());
+        var check =
+                new RecipientCheck(recipient, transaction.reversePath(), session.clientAddress(), null, relayAllowed);
         return session.receiver()
                 .call(listener -> listener.checkRecipient(check))
                 .handle((verdict, error) -> {

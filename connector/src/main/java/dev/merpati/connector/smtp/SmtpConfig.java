@@ -1,5 +1,6 @@
 package dev.merpati.connector.smtp;
 
+import dev.merpati.connector.net.ClientNetworks;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param idleTimeout how long a client may stay silent
  * @param memorySpoolLimit message size up to which the content is kept in memory rather than a file
  * @param spoolDirectory where larger messages are spooled while the transaction lasts
+ * @param relayNetworks clients that may relay to other domains without authenticating
  */
 public record SmtpConfig(
         String hostName,
@@ -24,7 +26,8 @@ public record SmtpConfig(
         int maxErrors,
         Duration idleTimeout,
         int memorySpoolLimit,
-        Path spoolDirectory) {
+        Path spoolDirectory,
+        ClientNetworks relayNetworks) {
 
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_RECIPIENTS = 100;
@@ -32,6 +35,7 @@ public record SmtpConfig(
     public static final int DEFAULT_MAX_ERRORS = 20;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
     public static final int DEFAULT_MEMORY_SPOOL_LIMIT = 256 * 1024;
+    public static final String DEFAULT_RELAY_NETWORKS = "127.0.0.0/8, ::1/128";
 
     public static SmtpConfig defaults(String hostName) {
         return new SmtpConfig(
@@ -42,12 +46,21 @@ public record SmtpConfig(
                 DEFAULT_MAX_ERRORS,
                 DEFAULT_IDLE_TIMEOUT,
                 DEFAULT_MEMORY_SPOOL_LIMIT,
-                Path.of(System.getProperty("java.io.tmpdir")));
+                Path.of(System.getProperty("java.io.tmpdir")),
+                ClientNetworks.parse(DEFAULT_RELAY_NETWORKS));
     }
 
     public SmtpConfig withMaxMessageSize(long size) {
         return new SmtpConfig(
-                hostName, size, maxRecipients, maxLineLength, maxErrors, idleTimeout, memorySpoolLimit, spoolDirectory);
+                hostName,
+                size,
+                maxRecipients,
+                maxLineLength,
+                maxErrors,
+                idleTimeout,
+                memorySpoolLimit,
+                spoolDirectory,
+                relayNetworks);
     }
 
     public SmtpConfig withMaxRecipients(int count) {
@@ -59,7 +72,8 @@ public record SmtpConfig(
                 maxErrors,
                 idleTimeout,
                 memorySpoolLimit,
-                spoolDirectory);
+                spoolDirectory,
+                relayNetworks);
     }
 
     public SmtpConfig withIdleTimeout(Duration timeout) {
@@ -71,6 +85,20 @@ public record SmtpConfig(
                 maxErrors,
                 timeout,
                 memorySpoolLimit,
-                spoolDirectory);
+                spoolDirectory,
+                relayNetworks);
+    }
+
+    public SmtpConfig withRelayNetworks(ClientNetworks networks) {
+        return new SmtpConfig(
+                hostName,
+                maxMessageSize,
+                maxRecipients,
+                maxLineLength,
+                maxErrors,
+                idleTimeout,
+                memorySpoolLimit,
+                spoolDirectory,
+                networks);
     }
 }

@@ -3,6 +3,7 @@ package dev.merpati.connector.imap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
@@ -37,12 +38,20 @@ class ImapConversationTest {
 
     private ScriptClient connect() throws InterruptedException {
         return connect(new ImapConfig(
-                1024, 4096, 100_000, Duration.ofMinutes(30), 7, Path.of(System.getProperty("java.io.tmpdir")), true));
+                1024,
+                4096,
+                100_000,
+                Duration.ofMinutes(30),
+                7,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                null,
+                ClientNetworks.parse("127.0.0.0/8")));
     }
 
     private ScriptClient connect(ImapConfig config) throws InterruptedException {
         int port = servers.start(new ImapChannelInitializer(
                 config,
+                false,
                 ListenerInvoker.direct(mailbox, servers.workers()),
                 ListenerInvoker.direct(mailbox, servers.workers()),
                 events));

@@ -25,14 +25,32 @@ public final class ScriptClient implements AutoCloseable {
     private final OutputStream out;
 
     public ScriptClient(int port) {
+        this(connect(port));
+    }
+
+    /** A client on a socket that is already connected, e.g. one upgraded to TLS. */
+    public ScriptClient(Socket socket) {
         try {
-            socket = new Socket("127.0.0.1", port);
+            this.socket = socket;
             socket.setSoTimeout(15_000);
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = socket.getOutputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Socket connect(int port) {
+        try {
+            return new Socket("127.0.0.1", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The socket, e.g. to layer TLS over it after STARTTLS. */
+    public Socket socket() {
+        return socket;
     }
 
     public void script(String... lines) {

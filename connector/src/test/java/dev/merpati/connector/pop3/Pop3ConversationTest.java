@@ -9,6 +9,7 @@ import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class Pop3ConversationTest {
 
     private ScriptClient connect() throws InterruptedException {
         int port = servers.start(new Pop3ChannelInitializer(
-                Pop3Config.defaults(),
+                Pop3Config.defaults().withFailedLogins(Duration.ofMillis(50), 3),
                 ListenerInvoker.direct(maildrop, servers.workers()),
                 ListenerInvoker.direct(maildrop, servers.workers())));
         var client = new ScriptClient(port);
@@ -55,12 +56,14 @@ class Pop3ConversationTest {
             client.script(
                     "C: CAPA",
                     "S: +OK",
-                    "S: USER",
-                    "S: UIDL",
                     "S: TOP",
-                    "S: PIPELINING",
+                    "S: UIDL",
                     "S: RESP-CODES",
                     "S: AUTH-RESP-CODE",
+                    "S: PIPELINING",
+                    "S: EXPIRE NEVER",
+                    "S: USER",
+                    "S: SASL PLAIN",
                     "S: IMPLEMENTATION Merpati",
                     "S: .",
                     "C: STAT",
@@ -76,7 +79,19 @@ class Pop3ConversationTest {
                     "C: PASS secret",
                     "S: +OK Logged in.",
                     "C: USER bob",
-                    "S: -ERR",
+                    "S: -ERR command not valid in this state",
+                    "C: CAPA",
+                    "S: +OK",
+                    "S: TOP",
+                    "S: UIDL",
+                    "S: RESP-CODES",
+                    "S: AUTH-RESP-CODE",
+                    "S: PIPELINING",
+                    "S: EXPIRE NEVER",
+                    "S: IMPLEMENTATION Merpati",
+                    "S: .",
+                    "C: STLS",
+                    "S: -ERR command not valid in this state",
                     "C: QUIT",
                     "S: +OK Bye");
             client.expectClosed();
@@ -168,7 +183,7 @@ class Pop3ConversationTest {
         maildrop.failDelete = true;
         try (var client = connect()) {
             login(client);
-            client.script("C: DELE 1", "S: +OK", "C: QUIT", "S: -ERR some deleted messages not removed");
+            client.script("C: DELE 1", "S: +OK", "C: QUIT", "S: -ERR [SYS/TEMP] some deleted messages not removed");
             client.expectClosed();
         }
     }
@@ -283,6 +298,101 @@ class Pop3ConversationTest {
                     "C: RETR 1",
                     "S: -ERR");
             login(client);
+        }
+    }
+
+    @Test
+    void transactionCommandsAreRefusedBeforeLogin() throws Exception {
+        try (var client = connect()) {
+            for (String command :
+                    List.of("STAT", "LIST", "LIST 1", "UIDL", "RETR 1", "TOP 1 0", "DELE 1", "RSET", "NOOP")) {
+                client.script("C: " + command, "S: -ERR command not valid in this state");
+            }
+            client.script("C: USER", "S: -ERR syntax: USER name", "C: QUIT", "S: +OK Bye");
+            client.expectClosed();
+        }
+    }
+
+    @Test
+    void markedMessagesAreInvisibleToEveryCommand() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: DELE 1",
+                    "S: +OK message 1 deleted",
+                    "C: LIST 1",
+                    "S: -ERR message already deleted",
+                    "C: UIDL 1",
+                    "S: -ERR message already deleted",
+                    "C: TOP 1 0",
+                    "S: -ERR message already deleted",
+                    "C: UIDL",
+                    "S: +OK",
+                    "S: 2 uid-102",
+                    "S: .",
+                    "C: STAT",
+                    "S: +OK 1 " + SECOND.length());
+        }
+    }
+
+    @Test
+    void badArgumentsGetClearErrors() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: DELE",
+                    "S: -ERR invalid message number",
+                    "C: DELE 0",
+                    "S: -ERR invalid message number",
+                    "C: DELE -1",
+                    "S: -ERR invalid message number",
+                    "C: DELE 99999999999",
+                    "S: -ERR invalid message number",
+                    "C: RETR",
+                    "S: -ERR syntax: RETR message",
+                    "C: RETR 1 2",
+                    "S: -ERR syntax: RETR message",
+                    "C: TOP 1 x",
+                    "S: -ERR syntax: TOP message lines",
+                    "C: TOP 1 -1",
+                    "S: -ERR syntax: TOP message lines",
+                    "C: TOP 3 1",
+                    "S: -ERR no such message",
+                    "C: UIDL 0",
+                    "S: -ERR invalid message number",
+                    "C: list 2",
+                    "S: +OK 2 " + SECOND.length());
+        }
+    }
+
+    @Test
+    void aMessageRemovedBehindTheSessionsBackGetsAnError() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            maildrop.delete(FakeMaildrop.ACCOUNT, List.of(101L));
+            client.script("C: RETR 1", "S: -ERR no such message", "C: RETR 2", "S: +OK");
+            client.readMultiLineBody();
+        }
+    }
+
+    @Test
+    void anEmptyMaildrop() throws Exception {
+        maildrop.delete(FakeMaildrop.ACCOUNT, List.of(101L, 102L));
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: STAT",
+                    "S: +OK 0 0",
+                    "C: LIST",
+                    "S: +OK 0 messages (0 octets)",
+                    "S: .",
+                    "C: UIDL",
+                    "S: +OK",
+                    "S: .",
+                    "C: RETR 1",
+                    "S: -ERR no such message",
+                    "C: QUIT",
+                    "S: +OK Bye");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.MailReceiverListener;
+import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
@@ -37,7 +38,16 @@ class SmtpConversationTest {
     @BeforeEach
     void setUp() {
         servers = new TestServers();
-        config = new SmtpConfig(HOST, 1024 * 1024, 5, 2048, 20, Duration.ofSeconds(30), 4096, spoolDirectory);
+        config = new SmtpConfig(
+                HOST,
+                1024 * 1024,
+                5,
+                2048,
+                20,
+                Duration.ofSeconds(30),
+                4096,
+                spoolDirectory,
+                ClientNetworks.parse("127.0.0.1"));
     }
 
     @AfterEach

@@ -1,0 +1,59 @@
+package dev.merpati.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The IT domain's self-signed certificate, exported from its keystore with keytool so that real
+ * clients can be told to trust it.
+ */
+final class Pop3Tls {
+
+    /** The name in the IT domain's certificate (MAIL_HOSTNAME in server/scripts/it-domain.sh). */
+    static final String HOST_NAME = "mail.merpati.test";
+
+    private static Path certificate;
+
+    private Pop3Tls() {}
+
+    static Path keystore() {
+        return Path.of(System.getProperty("merpati.it.dir", "target/it"), "data", "tls", "merpati.p12");
+    }
+
+    static String keystorePassword() throws IOException {
+        return Files.readString(Path.of(keystore() + ".password")).strip();
+    }
+
+    /** The server certificate as PEM, exported once per test run. */
+    static synchronized Path certificatePem() throws IOException, InterruptedException {
+        if (certificate == null) {
+            Path pem = Files.createTempFile("merpati-it-cert", ".pem");
+            String keytool =
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process process = new ProcessBuilder(
+                            keytool,
+                            "-exportcert",
+                            "-rfc",
+                            "-alias",
+                            "merpati",
+                            "-keystore",
+                            keystore().toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            keystorePassword(),
+                            "-file",
+                            pem.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("keytool -exportcert failed: " + output);
+            }
+            certificate = pem;
+        }
+        return certificate;
+    }
+}
