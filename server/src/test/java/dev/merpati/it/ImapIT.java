@@ -51,12 +51,14 @@ class ImapIT {
     private static Message await(Folder folder, String subject) throws Exception {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            folder.getMessageCount(); // NOOP: lets the server report new messages
+            // Jakarta Mail sends the NOOP that lets the server report new messages only when its
+            // connection was quiet for more than a second.
+            Thread.sleep(1100);
+            folder.getMessageCount();
             Message[] found = folder.search(new SubjectTerm(subject));
             if (found.length > 0) {
                 return found[0];
             }
-            Thread.sleep(500);
         }
         throw new AssertionError("no message '" + subject + "' within " + DELIVERY_TIMEOUT);
     }
