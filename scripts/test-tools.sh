@@ -8,6 +8,7 @@ packages=(
     swaks   # the SMTP test tool
     libnet-ssleay-perl libio-socket-ssl-perl # swaks --tls (recommended by swaks, not pulled in here)
     postfix # only for its load generator /usr/sbin/smtp-source (bench/smtp-accept.sh); its daemon stays off
+    isync   # mbsync: an IMAP client that syncs a mailbox both ways
     fetchmail  # POP3 client in the integration tests (download-and-delete and keep/UIDL modes)
 )
 

@@ -17,6 +17,7 @@
 #   SMTP_PORT POP3_PORT IMAP_PORT                             [2525 1110 1143]
 #   SUBMISSION_PORT SMTPS_PORT  SMTP submission, implicit TLS [2587 2465]
 #   POP3S_PORT       POP3 over implicit TLS                   [1995]
+#   IMAPS_PORT       IMAP over implicit TLS                   [1993]
 #   BIND_ADDRESS     address the mail listeners bind          [0.0.0.0]
 #   RELAY_NETWORKS   clients that may relay without AUTH      [127.0.0.0/8,::1/128]
 #   DEMO_ACCOUNTS    address:password,... created at start-up [none]
@@ -40,6 +41,7 @@ SUBMISSION_PORT=${SUBMISSION_PORT:-2587}
 SMTPS_PORT=${SMTPS_PORT:-2465}
 POP3_PORT=${POP3_PORT:-1110}
 POP3S_PORT=${POP3S_PORT:-1995}
+IMAPS_PORT=${IMAPS_PORT:-1993}
 IMAP_PORT=${IMAP_PORT:-1143}
 BIND_ADDRESS=${BIND_ADDRESS:-0.0.0.0}
 RELAY_NETWORKS=${RELAY_NETWORKS:-127.0.0.0/8,::1/128}
@@ -133,7 +135,7 @@ provision() {
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT:imapPort=$IMAP_PORT:imapsPort=$IMAPS_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
@@ -165,6 +167,15 @@ start() {
 deploy() {
     local ear=${1:?usage: domain.sh deploy EAR}
     asadmin deploy --force=true --name "$APP_NAME" "$ear"
+    # The connector's outbound connection through which the mail store wakes idling IMAP sessions.
+    # Its pool names the embedded resource adapter, so it can only be created once the EAR is deployed.
+    if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
+            | grep -q '^eis/merpati/mailboxChanges$'; then
+        asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
+            --connectiondefinition dev.merpati.connector.api.MailboxChangeSignalFactory \
+            --steadypoolsize 1 --maxpoolsize 64 --transactionsupport NoTransaction merpati-mailbox-changes-pool
+        asadmin create-connector-resource --poolname merpati-mailbox-changes-pool eis/merpati/mailboxChanges
+    fi
 }
 
 stop() {

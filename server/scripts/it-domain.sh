@@ -4,7 +4,7 @@
 #
 # Ports are offsets from IT_PORTBASE (the tests' TestServer uses the same offsets):
 #   Payara: admin +48, HTTP +80, JMS +76 (Payara's own portbase scheme), Hazelcast +90/+91
-#   mail:   SMTP +25, POP3 +10, IMAP +43, POP3S +95, submission +87, SMTPS +65
+#   mail:   SMTP +25, POP3 +10, IMAP +43, IMAPS +93, POP3S +95, submission +87, SMTPS +65
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 base=${IT_PORTBASE:?IT_PORTBASE is not set}
@@ -12,7 +12,7 @@ base=${IT_PORTBASE:?IT_PORTBASE is not set}
 export DOMAIN_DIR=$IT_DIR/domains DATA_DIR=$IT_DIR/data PORTBASE=$base
 export SMTP_PORT=$((base + 25)) POP3_PORT=$((base + 10)) IMAP_PORT=$((base + 43))
 export SUBMISSION_PORT=$((base + 87)) SMTPS_PORT=$((base + 65))
-export POP3S_PORT=$((base + 95))
+export POP3S_PORT=$((base + 95)) IMAPS_PORT=$((base + 93))
 export MAIL_HOSTNAME=mail.merpati.test BIND_ADDRESS=127.0.0.1
 # Only 127.0.0.1 may relay: a test client that binds 127.0.0.2 plays an outside client.
 export RELAY_NETWORKS=127.0.0.1/32

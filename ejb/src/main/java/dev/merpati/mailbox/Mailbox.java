@@ -101,6 +101,11 @@ public class Mailbox {
         return subscribed;
     }
 
+    /** RENAME; the caller holds the row lock. */
+    void rename(String newName) {
+        this.name = newName;
+    }
+
     public void setSubscribed(boolean subscribed) {
         this.subscribed = subscribed;
     }

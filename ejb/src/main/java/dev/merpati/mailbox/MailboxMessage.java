@@ -55,6 +55,23 @@ public class MailboxMessage {
     @Column(name = "header_message_id", nullable = false)
     private String headerMessageId;
 
+    /** IMAP: octets of the header section; {@code null} for messages stored before it was kept. */
+    @Column(name = "header_size")
+    private Long headerSize;
+
+    /** IMAP: the ENVELOPE ready to send; {@code null} like {@link #headerSize}. */
+    @Column(name = "envelope")
+    private String envelope;
+
+    @Column(name = "body_structure")
+    private String bodyStructure;
+
+    @Column(name = "body_summary")
+    private String bodySummary;
+
+    @Column(name = "mime_parts")
+    private String mimeParts;
+
     protected MailboxMessage() {}
 
     MailboxMessage(
@@ -139,6 +156,83 @@ public class MailboxMessage {
 
     public String getHeaderMessageId() {
         return headerMessageId;
+    }
+
+    public Long getHeaderSize() {
+        return headerSize;
+    }
+
+    public String getEnvelope() {
+        return envelope;
+    }
+
+    public String getBodyStructure() {
+        return bodyStructure;
+    }
+
+    public String getBodySummary() {
+        return bodySummary;
+    }
+
+    public String getMimeParts() {
+        return mimeParts;
+    }
+
+    /** Keeps what IMAP FETCH needs of the message's structure, computed once from its header. */
+    public void setStructure(MessageStructure structure) {
+        this.headerSize = structure.headerSize();
+        this.envelope = structure.envelope();
+        this.bodyStructure = structure.bodyStructure();
+        this.bodySummary = structure.body();
+        this.mimeParts = structure.parts();
+    }
+
+    public void setSeen(boolean seen) {
+        this.seen = seen;
+    }
+
+    public void setAnswered(boolean answered) {
+        this.answered = answered;
+    }
+
+    public void setFlagged(boolean flagged) {
+        this.flagged = flagged;
+    }
+
+    public void setDeleted(boolean deleted) {
+        this.deleted = deleted;
+    }
+
+    public void setDraft(boolean draft) {
+        this.draft = draft;
+    }
+
+    /** Sets the MODSEQ after a change; the caller holds the mailbox row lock. */
+    void setModseq(long modseq) {
+        this.modseq = modseq;
+    }
+
+    /** A copy of this message (same body, flags and dates) as the next message of {@code target}. */
+    MailboxMessage copyTo(Mailbox target) {
+        MailboxMessage copy = new MailboxMessage(
+                target.getId(),
+                target.takeUid(),
+                target.nextModseq(),
+                bodyId,
+                internalDate,
+                octets,
+                new ListingHeaders(headerFrom, headerSubject, headerDate, headerMessageId));
+        copy.seen = seen;
+        copy.answered = answered;
+        copy.flagged = flagged;
+        copy.deleted = deleted;
+        copy.draft = draft;
+        copy.headerSize = headerSize;
+        copy.envelope = envelope;
+        copy.bodyStructure = bodyStructure;
+        copy.bodySummary = bodySummary;
+        copy.mimeParts = mimeParts;
+        return copy;
     }
 
     public MessageSummary summary() {

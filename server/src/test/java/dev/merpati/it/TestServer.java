@@ -13,6 +13,7 @@ final class TestServer {
     static final int SMTPS_PORT = PORTBASE + 65;
     static final int POP3_PORT = PORTBASE + 10;
     static final int IMAP_PORT = PORTBASE + 43;
+    static final int IMAPS_PORT = PORTBASE + 93;
     static final int POP3S_PORT = PORTBASE + 95;
     static final int HTTP_PORT = PORTBASE + 80;
 

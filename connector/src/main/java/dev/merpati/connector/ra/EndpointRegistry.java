@@ -2,6 +2,7 @@ package dev.merpati.connector.ra;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailReceiverListener;
+import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MaildropListener;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -22,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class EndpointRegistry {
 
-    static final List<Class<?>> LISTENER_TYPES =
-            List.of(MailReceiverListener.class, MaildropListener.class, AuthenticationListener.class);
+    static final List<Class<?>> LISTENER_TYPES = List.of(
+            MailReceiverListener.class, MaildropListener.class, AuthenticationListener.class, MailboxListener.class);
 
     private static final System.Logger LOG = System.getLogger(EndpointRegistry.class.getName());
 

@@ -2,7 +2,11 @@ package dev.merpati.connector.ra;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailReceiverListener;
+import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MaildropListener;
+import dev.merpati.connector.imap.ImapChannelInitializer;
+import dev.merpati.connector.imap.ImapConfig;
+import dev.merpati.connector.imap.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;
@@ -101,6 +105,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             description = "POP3 over implicit TLS (POP3S) port; 0 or less, or no TLS keystore, disables it")
     private Integer pop3sPort = 1995;
 
+    @ConfigProperty(defaultValue = "1143", description = "IMAP port (with STARTTLS); 0 or less disables IMAP")
+    private Integer imapPort = 1143;
+
+    @ConfigProperty(
+            defaultValue = "1993",
+            description = "IMAP over implicit TLS (IMAPS) port; 0 or less, or no TLS keystore, disables it")
+    private Integer imapsPort = 1993;
+
     @ConfigProperty(defaultValue = "67108864", description = "Largest message accepted by SMTP, in octets")
     private Long maxMessageSize = SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE;
 
@@ -130,6 +142,7 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
     private Integer ioThreads = 2;
 
     private final EndpointRegistry endpoints = new EndpointRegistry();
+    private final MailboxEvents mailboxEvents = new MailboxEvents();
     private final List<NettyServer> servers = new ArrayList<>();
     private EventLoopGroup eventLoops;
     /** TLS for STARTTLS and the implicit-TLS ports; null when no keystore is configured. */
@@ -147,6 +160,7 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         try {
             bindSmtp(name, workManager);
             startPop3(workManager);
+            startImap(workManager);
         } catch (Exception e) {
             stop();
             if (e instanceof InterruptedException) {
@@ -200,6 +214,20 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             LOG.log(System.Logger.Level.WARNING, "POP3S port " + pop3sPort + " not opened: no TLS keystore");
         } else if (pop3sPort > 0) {
             bind("pop3s", pop3sPort, new Pop3ChannelInitializer(config, locks, true, authentication, maildrop));
+        }
+    }
+
+    private void startImap(WorkManager workManager) throws InterruptedException {
+        ImapConfig config = ImapConfig.defaults(maxMessageSize).withTls(tls, plaintextAuthClients());
+        var authentication = invoker(AuthenticationListener.class, workManager);
+        var mailbox = invoker(MailboxListener.class, workManager);
+        if (imapPort > 0) {
+            bind("imap", imapPort, new ImapChannelInitializer(config, false, authentication, mailbox, mailboxEvents));
+        }
+        if (imapsPort > 0 && tls == null) {
+            LOG.log(System.Logger.Level.WARNING, "IMAPS port " + imapsPort + " not opened: no TLS keystore");
+        } else if (imapsPort > 0) {
+            bind("imaps", imapsPort, new ImapChannelInitializer(config, true, authentication, mailbox, mailboxEvents));
         }
     }
 
@@ -397,6 +425,27 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setPop3sPort(Integer pop3sPort) {
         this.pop3sPort = pop3sPort;
+    }
+
+    public Integer getImapPort() {
+        return imapPort;
+    }
+
+    public void setImapPort(Integer imapPort) {
+        this.imapPort = imapPort;
+    }
+
+    public Integer getImapsPort() {
+        return imapsPort;
+    }
+
+    public void setImapsPort(Integer imapsPort) {
+        this.imapsPort = imapsPort;
+    }
+
+    /** Where IMAP sessions wait for changes; the outbound connection signals deliveries here. */
+    public MailboxEvents mailboxEvents() {
+        return mailboxEvents;
     }
 
     public Long getMaxMessageSize() {

@@ -31,6 +31,11 @@ public final class TestServers implements AutoCloseable {
         return server.port();
     }
 
+    /** The port of the last started server. */
+    public int port() {
+        return server.port();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (server != null) {

@@ -1,0 +1,76 @@
+package dev.merpati.connector.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An account's folders as IMAP sees them. One call per IMAP command, each returning everything the
+ * command needs; message octets cross by reference, in bounded pieces ({@link #read}).
+ *
+ * <p>A selected folder is named by its id (from {@link #select}); every call checks that the folder
+ * belongs to the account, so a session can never reach another account's mail.
+ */
+public interface MailboxListener {
+
+    /** All folders of the account (LIST, LSUB): a few dozen rows, filtered by the connector. */
+    List<FolderInfo> folders(long accountId);
+
+    /** CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE. */
+    FolderOutcome changeFolder(long accountId, FolderChange change);
+
+    /** STATUS: the counters of a folder, or {@code null} when it does not exist. */
+    FolderStatus status(long accountId, String folder);
+
+    /**
+     * SELECT and EXAMINE, and the re-synchronisation after a change was signalled: the folder's
+     * counters and every message's UID and flags in UID order.
+     *
+     * @return {@code null} when the folder does not exist
+     */
+    FolderSnapshot select(long accountId, String folder);
+
+    /**
+     * NOOP, CHECK, IDLE: the folder's state when its HIGHESTMODSEQ is above {@code knownModseq},
+     * else {@code null} (nothing changed, answered from one row).
+     */
+    FolderSnapshot changesSince(long accountId, long folderId, long knownModseq);
+
+    /**
+     * FETCH: the stored data the items ask for, for each listed UID still there; octets of bodies
+     * are read afterwards by {@link #read}. With {@code request.markSeen()} the messages are marked
+     * \Seen first (BODY[] without PEEK).
+     */
+    List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request);
+
+    /**
+     * Part of a stored message, for streaming FETCH BODY[...] in bounded pieces.
+     *
+     * @return up to {@code maxLength} bytes starting at {@code offset}; an empty array past the end
+     * @throws IllegalArgumentException when the message is not (or no longer) the account's
+     */
+    byte[] read(long accountId, long messageId, long offset, int maxLength);
+
+    /** STORE: changes the flags of the listed UIDs; returns the new state of those that changed. */
+    List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change);
+
+    /** COPY and MOVE to another folder of the account; for MOVE the sources are expunged. */
+    CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move);
+
+    /**
+     * EXPUNGE, UID EXPUNGE, CLOSE: removes the \Deleted messages (only those among {@code uids} when
+     * not {@code null}).
+     *
+     * @return the UIDs removed, ascending
+     */
+    List<Long> expunge(long accountId, long folderId, List<Long> uids);
+
+    /** APPEND: stores the message in the folder. */
+    AppendOutcome append(
+            long accountId, String folder, List<String> flags, Instant internalDate, MessageContent content);
+
+    /**
+     * SEARCH: the UIDs (ascending) of the messages among {@code uids} that match {@code criteria};
+     * sequence-number keys were already turned into UID sets by the connector.
+     */
+    List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria);
+}

@@ -1,0 +1,29 @@
+package dev.merpati.connector.imap;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Brings a session's view of its selected folder up to date, adding the untagged responses. */
+final class FolderSync {
+
+    private FolderSync() {}
+
+    /** Completes with {@code reply} once the changes (if any) were added to it. */
+    static CompletionStage<ImapReply> refresh(ImapSession session, ImapReply reply) {
+        SelectedFolder selected = session.selected();
+        if (selected == null) {
+            return CompletableFuture.completedFuture(reply);
+        }
+        long accountId = session.accountId();
+        long folderId = selected.folderId();
+        long known = selected.highestModseq();
+        return session.mailbox()
+                .call(listener -> listener.changesSince(accountId, folderId, known))
+                .thenApply(snapshot -> {
+                    if (snapshot != null && session.selected() == selected) {
+                        selected.update(snapshot, reply, true, session.enabled("CONDSTORE"));
+                    }
+                    return reply;
+                });
+    }
+}

@@ -1,0 +1,33 @@
+package dev.merpati.connector.imap;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One IMAP command. Implementations are stateless: the session carries the state. The connection
+ * checks {@link #validStates} before {@link #execute}.
+ */
+public interface ImapCommand {
+
+    Set<ImapState> validStates();
+
+    /**
+     * @param parser positioned after the command name (and its space, when arguments follow)
+     * @return the answer including the tagged status; completes on the session's event loop
+     */
+    CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser) throws ImapSyntaxException;
+
+    static CompletionStage<ImapReply> done(ImapReply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    static CompletionStage<ImapReply> tagged(String tag, String status) {
+        return done(new ImapReply().tagged(tag, status));
+    }
+
+    Set<ImapState> ANY = Set.of(ImapState.NOT_AUTHENTICATED, ImapState.AUTHENTICATED, ImapState.SELECTED);
+    Set<ImapState> NOT_AUTHENTICATED = Set.of(ImapState.NOT_AUTHENTICATED);
+    Set<ImapState> AUTHENTICATED = Set.of(ImapState.AUTHENTICATED, ImapState.SELECTED);
+    Set<ImapState> SELECTED = Set.of(ImapState.SELECTED);
+}

@@ -1,0 +1,116 @@
+package dev.merpati.connector.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a command answers: response text and message octets in order, then the tagged status line.
+ * The octets are named by message and range and streamed by the connection in bounded chunks.
+ */
+public final class ImapReply {
+
+    /** A piece of the answer. */
+    public sealed interface Segment {}
+
+    /** Protocol text, CRLFs included. */
+    public record Text(String text) implements Segment {}
+
+    /** Octets held here (a filtered header), sent as they are. */
+    public record Bytes(byte[] bytes) implements Segment {}
+
+    /** {@code length} octets of message {@code messageId} from {@code offset}. */
+    public record Octets(long messageId, long offset, long length) implements Segment {}
+
+    private final List<Segment> segments = new ArrayList<>();
+    private boolean close;
+    private boolean startTls;
+    private Continuation continuation;
+
+    /**
+     * The command waits for more client input (AUTHENTICATE, IDLE): the connection writes the
+     * segments, then hands it the next line instead of parsing it as a command.
+     */
+    public interface Continuation extends Function<String, java.util.concurrent.CompletionStage<ImapReply>> {
+        /** Called when the connection is gone or ends the wait (IDLE). */
+        default void cancel() {}
+    }
+
+    public ImapReply untagged(String text) {
+        segments.add(new Text("* " + text + "\r\n"));
+        return this;
+    }
+
+    public ImapReply text(String text) {
+        if (!segments.isEmpty() && segments.get(segments.size() - 1) instanceof Text last) {
+            segments.set(segments.size() - 1, new Text(last.text() + text));
+        } else {
+            segments.add(new Text(text));
+        }
+        return this;
+    }
+
+    public ImapReply octets(long messageId, long offset, long length) {
+        if (length > 0) {
+            segments.add(new Octets(messageId, offset, length));
+        }
+        return this;
+    }
+
+    public ImapReply bytes(byte[] bytes) {
+        if (bytes.length > 0) {
+            segments.add(new Bytes(bytes));
+        }
+        return this;
+    }
+
+    public ImapReply tagged(String tag, String status) {
+        segments.add(new Text(tag + " " + status + "\r\n"));
+        return this;
+    }
+
+    public ImapReply append(ImapReply other) {
+        for (Segment segment : other.segments) {
+            if (segment instanceof Text t) {
+                text(t.text());
+            } else {
+                segments.add(segment);
+            }
+        }
+        close |= other.close;
+        return this;
+    }
+
+    /** Closes the connection after the answer (LOGOUT, BYE). */
+    public ImapReply thenClose() {
+        close = true;
+        return this;
+    }
+
+    /** Starts TLS right after the answer, which is one tagged line (STARTTLS). */
+    public ImapReply thenStartTls() {
+        startTls = true;
+        return this;
+    }
+
+    public boolean startTls() {
+        return startTls;
+    }
+
+    public ImapReply thenContinue(Continuation continuation) {
+        this.continuation = continuation;
+        return this;
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public boolean close() {
+        return close;
+    }
+
+    public Continuation continuation() {
+        return continuation;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.merpati.connector.imap;
+
+import dev.merpati.connector.api.FolderSnapshot;
+import dev.merpati.connector.api.MessageFlags;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The selected folder as this session has told the client about it: message sequence numbers map to
+ * UIDs (ascending), with the flags last reported. Changes made elsewhere are applied by {@link
+ * #update}, which produces the untagged EXPUNGE, EXISTS and FETCH responses that tell the client.
+ */
+public final class SelectedFolder {
+
+    private final long folderId;
+    private final String name;
+    private final boolean readOnly;
+    private final long uidvalidity;
+    private long highestModseq;
+    private long uidnext;
+    private long[] uids;
+    private List<String>[] flags;
+    private long[] modseqs;
+    private int count;
+
+    public SelectedFolder(FolderSnapshot snapshot, boolean readOnly) {
+        this.folderId = snapshot.status().folderId();
+        this.name = snapshot.status().name();
+        this.readOnly = readOnly;
+        this.uidvalidity = snapshot.status().uidvalidity();
+        load(snapshot);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void load(FolderSnapshot snapshot) {
+        List<MessageFlags> messages = snapshot.messages();
+        count = messages.size();
+        uids = new long[Math.max(16, count)];
+        flags = new List[uids.length];
+        modseqs = new long[uids.length];
+        for (int i = 0; i < count; i++) {
+            uids[i] = messages.get(i).uid();
+            flags[i] = messages.get(i).flags();
+            modseqs[i] = messages.get(i).modseq();
+        }
+        highestModseq = snapshot.status().highestModseq();
+        uidnext = snapshot.status().uidnext();
+    }
+
+    public long folderId() {
+        return folderId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public long uidvalidity() {
+        return uidvalidity;
+    }
+
+    public long highestModseq() {
+        return highestModseq;
+    }
+
+    public long uidnext() {
+        return uidnext;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public long uid(int sequence) {
+        return uids[sequence - 1];
+    }
+
+    public List<String> flags(int sequence) {
+        return flags[sequence - 1];
+    }
+
+    public long modseq(int sequence) {
+        return modseqs[sequence - 1];
+    }
+
+    /** The sequence number of a UID, or 0 when it is not (or no longer) in the session's view. */
+    public int sequenceOf(long uid) {
+        int index = Arrays.binarySearch(uids, 0, count, uid);
+        return index >= 0 ? index + 1 : 0;
+    }
+
+    /** The UIDs a set names: by UID with {@code byUid}, else by sequence number. */
+    public List<Long> resolve(SequenceSet set, boolean byUid) {
+        if (byUid) {
+            List<Long> selected = set.select(uids, count);
+            // "n:*" always includes the highest UID even when n is above it (RFC 3501 §6.4.8).
+            return selected;
+        }
+        List<Long> result = new ArrayList<>();
+        for (int n : set.numbers(count)) {
+            result.add(uids[n - 1]);
+        }
+        return result;
+    }
+
+    /** Records flags reported to the client (after FETCH or STORE). */
+    public void flagsReported(MessageFlags message) {
+        int sequence = sequenceOf(message.uid());
+        if (sequence > 0) {
+            flags[sequence - 1] = message.flags();
+            modseqs[sequence - 1] = message.modseq();
+        }
+    }
+
+    /** Removes UIDs that this session expunged itself; answers "* n EXPUNGE" for each. */
+    public void expunged(List<Long> removed, ImapReply reply) {
+        for (int i = removed.size() - 1; i >= 0; i--) {
+            int sequence = sequenceOf(removed.get(i));
+            if (sequence > 0) {
+                reply.untagged(sequence + " EXPUNGE");
+                System.arraycopy(uids, sequence, uids, sequence - 1, count - sequence);
+                System.arraycopy(flags, sequence, flags, sequence - 1, count - sequence);
+                System.arraycopy(modseqs, sequence, modseqs, sequence - 1, count - sequence);
+                count--;
+            }
+        }
+    }
+
+    /**
+     * Brings the view up to {@code snapshot}: EXPUNGE for messages gone (highest first, so each
+     * number is right when sent), EXISTS when messages arrived, FETCH FLAGS for flag changes.
+     *
+     * @param expunges whether EXPUNGE responses may be sent now (not during FETCH, STORE, SEARCH)
+     */
+    public void update(FolderSnapshot snapshot, ImapReply reply, boolean expunges) {
+        update(snapshot, reply, expunges, false);
+    }
+
+    /** @param withModseq whether FETCH responses carry MODSEQ (CONDSTORE enabled) */
+    public void update(FolderSnapshot snapshot, ImapReply reply, boolean expunges, boolean withModseq) {
+        List<MessageFlags> now = snapshot.messages();
+        Map<Long, MessageFlags> current = new HashMap<>(now.size() * 2);
+        for (MessageFlags message : now) {
+            current.put(message.uid(), message);
+        }
+        if (!expunges) {
+            return;
+        }
+        List<Long> gone = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (!current.containsKey(uids[i])) {
+                gone.add(uids[i]);
+            }
+        }
+        expunged(gone, reply);
+        int before = count;
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MessageFlags message = current.get(uids[i]);
+            if (!message.flags().equals(flags[i])) {
+                changed.add((i + 1) + " FETCH (UID " + uids[i] + " FLAGS " + FlagNames.list(message.flags())
+                        + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
+            }
+        }
+        long last = count == 0 ? 0 : uids[count - 1];
+        int added = 0;
+        for (MessageFlags message : now) {
+            if (message.uid() > last) {
+                added++;
+            }
+        }
+        load(snapshot);
+        if (added > 0 || before != count) {
+            reply.untagged(count + " EXISTS");
+        }
+        changed.forEach(reply::untagged);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.merpati.connector.imap;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** CAPABILITY, NOOP, CHECK, LOGOUT, NAMESPACE: commands without mail work of their own. */
+final class SimpleCommands {
+
+    private SimpleCommands() {}
+
+    static final ImapCommand CAPABILITY = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return ANY;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.end();
+            return ImapCommand.done(new ImapReply()
+                    .untagged("CAPABILITY " + ImapResponses.capabilities(session))
+                    .tagged(tag, ImapResponses.ok("CAPABILITY completed")));
+        }
+    };
+
+    /** NOOP and CHECK: report what changed in the selected folder. */
+    static ImapCommand noop(String name) {
+        return new ImapCommand() {
+            @Override
+            public Set<ImapState> validStates() {
+                return name.equals("CHECK") ? SELECTED : ANY;
+            }
+
+            @Override
+            public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                    throws ImapSyntaxException {
+                parser.end();
+                return FolderSync.refresh(session, new ImapReply())
+                        .thenApply(reply -> reply.tagged(tag, ImapResponses.ok(name + " completed")));
+            }
+        };
+    }
+
+    /** STARTTLS (RFC 3501 §6.2.1): the OK goes out in the clear, then the handshake. */
+    static final ImapCommand STARTTLS = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return NOT_AUTHENTICATED;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.end();
+            if (session.config().tls() == null) {
+                return ImapCommand.tagged(tag, ImapResponses.bad("TLS is not configured"));
+            }
+            if (session.secure()) {
+                return ImapCommand.tagged(tag, ImapResponses.bad("TLS is already active"));
+            }
+            return ImapCommand.done(new ImapReply()
+                    .tagged(tag, ImapResponses.ok("Begin TLS negotiation now"))
+                    .thenStartTls());
+        }
+    };
+
+    static final ImapCommand LOGOUT = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return ANY;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.end();
+            session.logout();
+            return ImapCommand.done(new ImapReply()
+                    .untagged(ImapResponses.BYE_LOGOUT)
+                    .tagged(tag, ImapResponses.ok("LOGOUT completed"))
+                    .thenClose());
+        }
+    };
+
+    static final ImapCommand NAMESPACE = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return AUTHENTICATED;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.end();
+            return ImapCommand.done(new ImapReply()
+                    .untagged("NAMESPACE ((\"\" \"/\")) NIL NIL")
+                    .tagged(tag, ImapResponses.ok("NAMESPACE completed")));
+        }
+    };
+
+    /** ID (RFC 2971): the client's parameters are read and ignored. */
+    static final ImapCommand ID = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return ANY;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            parser.sp();
+            if (parser.tryChar('(')) {
+                if (!parser.tryChar(')')) {
+                    do {
+                        parser.string();
+                        parser.sp();
+                        nstring(parser);
+                    } while (parser.tryChar(' '));
+                    parser.expect(')');
+                }
+            } else {
+                String nil = parser.keyword();
+                if (!nil.equals("NIL")) {
+                    throw new ImapSyntaxException("expected a parameter list or NIL");
+                }
+            }
+            parser.end();
+            return ImapCommand.done(new ImapReply()
+                    .untagged("ID (\"name\" \"Merpati\" \"vendor\" \"Merpati\")")
+                    .tagged(tag, ImapResponses.ok("ID completed")));
+        }
+
+        private void nstring(ImapParser parser) throws ImapSyntaxException {
+            if (parser.peek() == 'N' || parser.peek() == 'n') {
+                parser.keyword();
+            } else {
+                parser.string();
+            }
+        }
+    };
+
+    /** ENABLE (RFC 5161): this server has no extension that needs enabling yet except IMAP4rev2. */
+    static final ImapCommand ENABLE = new ImapCommand() {
+        @Override
+        public Set<ImapState> validStates() {
+            return AUTHENTICATED;
+        }
+
+        @Override
+        public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException {
+            StringBuilder enabled = new StringBuilder("ENABLED");
+            do {
+                parser.sp();
+                String capability = parser.keyword();
+                if ((capability.equals("IMAP4REV2") || capability.equals("CONDSTORE"))
+                        && !session.enabled(capability)) {
+                    session.enable(capability);
+                    enabled.append(' ').append(capability.equals("IMAP4REV2") ? "IMAP4rev2" : capability);
+                }
+            } while (!parser.atEnd());
+            return ImapCommand.done(
+                    new ImapReply().untagged(enabled.toString()).tagged(tag, ImapResponses.ok("ENABLE completed")));
+        }
+    };
+}

@@ -1,0 +1,66 @@
+package dev.merpati.connector.imap;
+
+import dev.merpati.connector.api.FolderStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** STATUS folder (items): counters of a folder without selecting it. */
+final class StatusCommand implements ImapCommand {
+
+    private static final Set<String> ITEMS =
+            Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "HIGHESTMODSEQ");
+
+    @Override
+    public Set<ImapState> validStates() {
+        return AUTHENTICATED;
+    }
+
+    @Override
+    public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+            throws ImapSyntaxException {
+        parser.sp();
+        String name = parser.astring();
+        parser.sp();
+        parser.expect('(');
+        List<String> items = new ArrayList<>();
+        do {
+            String item = parser.keyword();
+            if (!ITEMS.contains(item)) {
+                throw new ImapSyntaxException("unknown STATUS item " + item);
+            }
+            items.add(item);
+        } while (parser.tryChar(' '));
+        parser.expect(')');
+        parser.end();
+        long accountId = session.accountId();
+        return session.mailbox()
+                .call(listener -> listener.status(accountId, name))
+                .thenApply(status -> {
+                    if (status == null) {
+                        return new ImapReply().tagged(tag, ImapResponses.NONEXISTENT);
+                    }
+                    List<String> values = new ArrayList<>();
+                    for (String item : items) {
+                        values.add(item + " " + value(status, item));
+                    }
+                    return new ImapReply()
+                            .untagged("STATUS " + ImapStrings.quoted(status.name()) + " (" + String.join(" ", values)
+                                    + ")")
+                            .tagged(tag, ImapResponses.ok("STATUS completed"));
+                });
+    }
+
+    private static long value(FolderStatus status, String item) {
+        return switch (item) {
+            case "MESSAGES" -> status.messages();
+            case "RECENT" -> status.recent();
+            case "UIDNEXT" -> status.uidnext();
+            case "UIDVALIDITY" -> status.uidvalidity();
+            case "UNSEEN" -> status.unseen();
+            case "HIGHESTMODSEQ" -> status.highestModseq();
+            default -> status.size();
+        };
+    }
+}

@@ -1,0 +1,331 @@
+package dev.merpati.connector.imap;
+
+import dev.merpati.connector.api.AppendOutcome;
+import dev.merpati.connector.api.AuthenticatedUser;
+import dev.merpati.connector.api.AuthenticationListener;
+import dev.merpati.connector.api.CopyOutcome;
+import dev.merpati.connector.api.FetchRequest;
+import dev.merpati.connector.api.FetchedMessage;
+import dev.merpati.connector.api.FlagChange;
+import dev.merpati.connector.api.FolderChange;
+import dev.merpati.connector.api.FolderInfo;
+import dev.merpati.connector.api.FolderOutcome;
+import dev.merpati.connector.api.FolderSnapshot;
+import dev.merpati.connector.api.FolderStatus;
+import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.api.MessageContent;
+import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.SearchKey;
+import dev.merpati.connector.api.SectionData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-memory store for conversation tests: one account (alice/secret, id 1), single-part messages
+ * only. Enough to drive the protocol; the real store is tested against the database.
+ */
+final class FakeMailbox implements MailboxListener, AuthenticationListener {
+
+    static final class Message {
+        final long uid;
+        final byte[] bytes;
+        LinkedHashSet<String> flags = new LinkedHashSet<>();
+        long modseq;
+
+        Message(long uid, byte[] bytes, long modseq) {
+            this.uid = uid;
+            this.bytes = bytes;
+            this.modseq = modseq;
+        }
+
+        long headerSize() {
+            for (int i = 0; i + 3 < bytes.length; i++) {
+                if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+                    return i + 4;
+                }
+            }
+            return bytes.length;
+        }
+    }
+
+    static final class Folder {
+        final long id;
+        final String name;
+        final TreeMap<Long, Message> messages = new TreeMap<>();
+        long uidnext = 1;
+        long modseq = 1;
+
+        Folder(long id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    final Map<String, Folder> folders = new ConcurrentHashMap<>();
+    private long nextId = 1;
+
+    FakeMailbox() {
+        create("INBOX");
+        create("Trash");
+    }
+
+    synchronized Folder create(String name) {
+        Folder folder = new Folder(nextId++, name);
+        folders.put(name, folder);
+        return folder;
+    }
+
+    synchronized long add(String folderName, String message) {
+        Folder folder = folders.get(folderName);
+        Message m = new Message(
+                folder.uidnext++, message.getBytes(java.nio.charset.StandardCharsets.UTF_8), ++folder.modseq);
+        folder.messages.put(m.uid, m);
+        return m.uid;
+    }
+
+    private Folder byId(long id) {
+        return folders.values().stream().filter(f -> f.id == id).findFirst().orElse(null);
+    }
+
+    private static String name(String name) {
+        return name.equalsIgnoreCase("INBOX") ? "INBOX" : name;
+    }
+
+    @Override
+    public AuthenticatedUser authenticate(String login, String password) {
+        return login.equals("alice") && password.equals("secret") ? new AuthenticatedUser(1, "alice@x.test") : null;
+    }
+
+    @Override
+    public synchronized List<FolderInfo> folders(long accountId) {
+        return folders.values().stream()
+                .sorted((a, b) -> a.name.compareTo(b.name))
+                .map(f -> new FolderInfo(f.name, f.name.equals("Trash") ? "Trash" : null, true))
+                .toList();
+    }
+
+    @Override
+    public synchronized FolderOutcome changeFolder(long accountId, FolderChange change) {
+        String name = name(change.name());
+        switch (change.kind()) {
+            case CREATE:
+                if (folders.containsKey(name)) {
+                    return FolderOutcome.ALREADY_EXISTS;
+                }
+                create(name);
+                return FolderOutcome.DONE;
+            case DELETE:
+                if (name.equals("INBOX")) {
+                    return FolderOutcome.NOT_ALLOWED;
+                }
+                return folders.remove(name) == null ? FolderOutcome.NO_SUCH_FOLDER : FolderOutcome.DONE;
+            default:
+                return folders.containsKey(name) ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
+        }
+    }
+
+    @Override
+    public synchronized FolderStatus status(long accountId, String name) {
+        Folder folder = folders.get(name(name));
+        return folder == null ? null : snapshot(folder).status();
+    }
+
+    @Override
+    public synchronized FolderSnapshot select(long accountId, String name) {
+        Folder folder = folders.get(name(name));
+        return folder == null ? null : snapshot(folder);
+    }
+
+    private FolderSnapshot snapshot(Folder folder) {
+        List<MessageFlags> messages = new ArrayList<>();
+        long unseen = 0;
+        for (Message m : folder.messages.values()) {
+            messages.add(flags(m));
+            unseen += m.flags.contains("\\Seen") ? 0 : 1;
+        }
+        return new FolderSnapshot(
+                new FolderStatus(
+                        folder.id, folder.name, messages.size(), 0, unseen, 42, folder.uidnext, folder.modseq, 0),
+                messages);
+    }
+
+    private static MessageFlags flags(Message m) {
+        return new MessageFlags(m.uid, m.modseq, List.copyOf(m.flags));
+    }
+
+    @Override
+    public synchronized FolderSnapshot changesSince(long accountId, long folderId, long knownModseq) {
+        Folder folder = byId(folderId);
+        return folder.modseq > knownModseq ? snapshot(folder) : null;
+    }
+
+    @Override
+    public synchronized List<FetchedMessage> fetch(
+            long accountId, long folderId, List<Long> uids, FetchRequest request) {
+        Folder folder = byId(folderId);
+        List<FetchedMessage> result = new ArrayList<>();
+        for (long uid : uids) {
+            Message m = folder.messages.get(uid);
+            if (m == null) {
+                continue;
+            }
+            if (request.markSeen() && m.flags.add("\\Seen")) {
+                m.modseq = ++folder.modseq;
+            }
+            List<SectionData> sections = new ArrayList<>();
+            for (FetchRequest.Section section : request.sections()) {
+                long header = m.headerSize();
+                sections.add(
+                        switch (section.kind()) {
+                            case HEADER -> SectionData.range(0, header);
+                            case TEXT -> SectionData.range(header, m.bytes.length - header);
+                            case CONTENT -> section.part().isEmpty()
+                                    ? SectionData.range(0, m.bytes.length)
+                                    : SectionData.range(header, m.bytes.length - header);
+                            default -> SectionData.empty();
+                        });
+            }
+            result.add(new FetchedMessage(
+                    uid * 1000 + folderId,
+                    flags(m),
+                    Instant.parse("2024-02-01T10:00:00Z"),
+                    m.bytes.length,
+                    "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)",
+                    "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)",
+                    "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1 NIL NIL NIL NIL)",
+                    sections));
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized byte[] read(long accountId, long messageId, long offset, int maxLength) {
+        Message m = byId(messageId % 1000).messages.get(messageId / 1000);
+        if (m == null) {
+            throw new IllegalArgumentException("gone");
+        }
+        int from = (int) Math.min(offset, m.bytes.length);
+        return Arrays.copyOfRange(m.bytes, from, (int) Math.min(m.bytes.length, from + (long) maxLength));
+    }
+
+    @Override
+    public synchronized List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
+        Folder folder = byId(folderId);
+        List<MessageFlags> result = new ArrayList<>();
+        for (long uid : uids) {
+            Message m = folder.messages.get(uid);
+            if (m == null || (change.unchangedSince() >= 0 && m.modseq > change.unchangedSince())) {
+                continue;
+            }
+            switch (change.mode()) {
+                case REPLACE -> m.flags = new LinkedHashSet<>(change.flags());
+                case ADD -> m.flags.addAll(change.flags());
+                case REMOVE -> change.flags().forEach(m.flags::remove);
+            }
+            m.modseq = ++folder.modseq;
+            result.add(flags(m));
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
+        Folder from = byId(folderId);
+        Folder to = folders.get(name(target));
+        if (to == null) {
+            return CopyOutcome.noTarget();
+        }
+        List<Long> source = new ArrayList<>();
+        List<Long> copies = new ArrayList<>();
+        for (long uid : uids) {
+            Message m = move ? from.messages.remove(uid) : from.messages.get(uid);
+            if (m == null) {
+                continue;
+            }
+            Message copy = new Message(to.uidnext++, m.bytes, ++to.modseq);
+            copy.flags.addAll(m.flags);
+            to.messages.put(copy.uid, copy);
+            source.add(uid);
+            copies.add(copy.uid);
+        }
+        if (move) {
+            from.modseq++;
+        }
+        return new CopyOutcome(true, 42, source, copies);
+    }
+
+    @Override
+    public synchronized List<Long> expunge(long accountId, long folderId, List<Long> uids) {
+        Folder folder = byId(folderId);
+        List<Long> removed = new ArrayList<>();
+        for (Message m : List.copyOf(folder.messages.values())) {
+            if (m.flags.contains("\\Deleted") && (uids == null || uids.contains(m.uid))) {
+                folder.messages.remove(m.uid);
+                removed.add(m.uid);
+            }
+        }
+        if (!removed.isEmpty()) {
+            folder.modseq++;
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized AppendOutcome append(
+            long accountId, String name, List<String> flags, Instant internalDate, MessageContent content) {
+        Folder folder = folders.get(name(name));
+        if (folder == null) {
+            return AppendOutcome.noFolder();
+        }
+        try (InputStream in = content.openStream()) {
+            Message m = new Message(folder.uidnext++, in.readAllBytes(), ++folder.modseq);
+            m.flags.addAll(flags);
+            folder.messages.put(m.uid, m);
+            return new AppendOutcome(true, 42, m.uid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
+        Folder folder = byId(folderId);
+        return uids.stream()
+                .filter(uid -> folder.messages.containsKey(uid) && matches(folder.messages.get(uid), criteria))
+                .toList();
+    }
+
+    private static boolean matches(Message m, SearchKey key) {
+        if (key instanceof SearchKey.And and) {
+            return and.keys().stream().allMatch(k -> matches(m, k));
+        }
+        if (key instanceof SearchKey.Or or) {
+            return matches(m, or.left()) || matches(m, or.right());
+        }
+        if (key instanceof SearchKey.Not not) {
+            return !matches(m, not.key());
+        }
+        if (key instanceof SearchKey.Uids uids) {
+            return uids.uids().contains(m.uid);
+        }
+        if (key instanceof SearchKey.Flag flag) {
+            return m.flags.contains(flag.flag());
+        }
+        if (key instanceof SearchKey.ModseqAtLeast modseq) {
+            return m.modseq >= modseq.modseq();
+        }
+        if (key instanceof SearchKey.Text text) {
+            return new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains(text.value());
+        }
+        return key instanceof SearchKey.All;
+    }
+}

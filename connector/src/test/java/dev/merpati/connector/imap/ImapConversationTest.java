@@ -1,0 +1,431 @@
+package dev.merpati.connector.imap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.merpati.connector.net.ClientNetworks;
+import dev.merpati.connector.net.ScriptClient;
+import dev.merpati.connector.net.TestServers;
+import dev.merpati.connector.spi.ListenerInvoker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** IMAP conversations over a real socket, client line / expected server line, as in RFC 3501's examples. */
+class ImapConversationTest {
+
+    private static final String FIRST = "From: a@x.test\r\nSubject: one\r\n\r\nhello\r\nworld\r\n";
+    private static final String SECOND = "Subject: two\r\n\r\nsecond body\r\n";
+
+    private final FakeMailbox mailbox = new FakeMailbox();
+    private final MailboxEvents events = new MailboxEvents();
+    private TestServers servers;
+
+    @BeforeEach
+    void setUp() {
+        servers = new TestServers();
+        mailbox.add("INBOX", FIRST);
+        mailbox.add("INBOX", SECOND);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        servers.close();
+    }
+
+    private ScriptClient connect() throws InterruptedException {
+        return connect(new ImapConfig(
+                1024,
+                4096,
+                100_000,
+                Duration.ofMinutes(30),
+                7,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                null,
+                ClientNetworks.parse("127.0.0.0/8")));
+    }
+
+    private ScriptClient connect(ImapConfig config) throws InterruptedException {
+        int port = servers.start(new ImapChannelInitializer(
+                config,
+                false,
+                ListenerInvoker.direct(mailbox, servers.workers()),
+                ListenerInvoker.direct(mailbox, servers.workers()),
+                events));
+        var client = new ScriptClient(port);
+        client.expect("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 ");
+        return client;
+    }
+
+    private static void login(ScriptClient client) {
+        client.script("C: a1 LOGIN alice secret", "S: a1 OK [CAPABILITY IMAP4rev1");
+    }
+
+    @Test
+    void stateRulesAndLogin() throws Exception {
+        try (var client = connect()) {
+            client.script(
+                    "C: a0 CAPABILITY",
+                    "S: * CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR",
+                    "S: a0 OK",
+                    "C: a1 SELECT INBOX",
+                    "S: a1 BAD Command not valid in this state",
+                    "C: a2 LOGIN alice wrong",
+                    "S: a2 NO [AUTHENTICATIONFAILED]",
+                    "C: a3 FROB",
+                    "S: a3 BAD Unknown command",
+                    "C: a4 LOGIN alice",
+                    "S: a4 BAD",
+                    "C: a5 LOGIN \"alice\" {6}",
+                    "S: + Ready",
+                    "C: secret",
+                    "S: a5 OK [CAPABILITY",
+                    "C: a6 LOGIN alice secret",
+                    "S: a6 BAD Command not valid in this state",
+                    "C: a7 LOGOUT",
+                    "S: * BYE",
+                    "S: a7 OK");
+            client.expectClosed();
+        }
+    }
+
+    @Test
+    void authenticatePlainWithAndWithoutInitialResponse() throws Exception {
+        String plain = java.util.Base64.getEncoder().encodeToString("\0alice\0secret".getBytes(StandardCharsets.UTF_8));
+        try (var client = connect()) {
+            client.script("C: b1 AUTHENTICATE PLAIN", "S: + ", "C: *", "S: b1 BAD Authentication cancelled");
+            client.script("C: b2 AUTHENTICATE PLAIN", "S: + ", "C: " + plain, "S: b2 OK [CAPABILITY");
+        }
+        try (var client = connect()) {
+            client.script("C: b3 AUTHENTICATE PLAIN " + plain, "S: b3 OK [CAPABILITY");
+        }
+    }
+
+    @Test
+    void selectFetchStoreExpunge() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: s1 SELECT inbox",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY 42]",
+                    "S: * OK [UIDNEXT 3]",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: s1 OK [READ-WRITE] SELECT completed",
+                    "C: f1 FETCH 1:* (FLAGS RFC822.SIZE)",
+                    "S: * 1 FETCH (FLAGS () RFC822.SIZE " + FIRST.length() + ")",
+                    "S: * 2 FETCH (FLAGS () RFC822.SIZE " + SECOND.length() + ")",
+                    "S: f1 OK",
+                    "C: f2 UID FETCH 2 BODY.PEEK[HEADER]",
+                    "S: * 2 FETCH (UID 2 BODY[HEADER] {16}",
+                    "S: Subject: two",
+                    "S: ",
+                    "S: )",
+                    "S: f2 OK",
+                    "C: f3 FETCH 1 BODY[TEXT]<2.6>",
+                    "S: * 1 FETCH (FLAGS (\\Seen) BODY[TEXT]<2> {6}",
+                    "S: llo",
+                    "S: w)",
+                    "S: f3 OK");
+            // The first chunk size is 7, so a body streams in several reads.
+            client.script(
+                    "C: f4 FETCH 1 (UID RFC822)",
+                    "S: * 1 FETCH (UID 1 RFC822 {" + FIRST.length() + "}",
+                    "S: From: a@x.test",
+                    "S: Subject: one",
+                    "S: ",
+                    "S: hello",
+                    "S: world",
+                    "S: )",
+                    "S: f4 OK",
+                    "C: t1 STORE 2 +FLAGS (\\Deleted)",
+                    "S: * 2 FETCH (FLAGS (\\Deleted))",
+                    "S: t1 OK",
+                    "C: t2 SEARCH DELETED",
+                    "S: * SEARCH 2",
+                    "S: t2 OK",
+                    "C: t3 EXPUNGE",
+                    "S: * 2 EXPUNGE",
+                    "S: t3 OK",
+                    "C: t4 FETCH 2 FLAGS",
+                    "S: t4 OK",
+                    "C: t5 FETCH 1 FROB",
+                    "S: t5 BAD");
+        }
+    }
+
+    @Test
+    void fetchWithEarlierFlagChangeIsReportedInOrder() throws Exception {
+        // A fetch that sets \Seen reports the new flags even when FLAGS was not asked.
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: s SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: s OK");
+            client.script(
+                    "C: e1 EXAMINE INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: e1 OK [READ-ONLY]",
+                    "C: e2 STORE 1 +FLAGS (\\Seen)",
+                    "S: e2 NO [READ-ONLY]",
+                    "C: e3 FETCH 1 BODY[]",
+                    "S: * 1 FETCH (BODY[] {",
+                    "S: From",
+                    "S: Subject",
+                    "S: ",
+                    "S: hello",
+                    "S: world",
+                    "S: )",
+                    "S: e3 OK",
+                    "C: e4 FETCH 1 FLAGS",
+                    "S: * 1 FETCH (FLAGS ())",
+                    "S: e4 OK");
+        }
+    }
+
+    @Test
+    void appendWithSynchronizingAndNonSynchronizingLiterals() throws Exception {
+        String message = "Subject: appended\r\n\r\nbody\r\n";
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: p1 APPEND Trash (\\Seen) \"05-Jan-2024 10:00:00 +0100\" {" + message.length() + "}",
+                    "S: + Ready");
+            client.send(message + "\r\n");
+            client.expect("p1 OK [APPENDUID 42 1] APPEND completed");
+            client.send("p2 APPEND inbox {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.expect("p2 OK [APPENDUID 42 3]");
+            client.script(
+                    "C: p3 APPEND Nowhere {3+}",
+                    "C: abc",
+                    "S: p3 NO [TRYCREATE]",
+                    "C: p4 STATUS Trash (MESSAGES UNSEEN UIDNEXT)",
+                    "S: * STATUS \"Trash\" (MESSAGES 1 UNSEEN 0 UIDNEXT 2)",
+                    "S: p4 OK");
+        }
+        assertEquals(message, new String(mailbox.folders.get("INBOX").messages.get(3L).bytes, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listWithPatternsAndSpecialUse() throws Exception {
+        mailbox.create("Archive/2024");
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: l1 LIST \"\" \"\"",
+                    "S: * LIST (\\Noselect) \"/\" \"\"",
+                    "S: l1 OK",
+                    "C: l2 LIST \"\" %",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                    "S: * LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
+                    "S: l2 OK",
+                    "C: l3 LIST \"\" *2024",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"Archive/2024\"",
+                    "S: l3 OK",
+                    "C: l4 LIST \"\" inbox",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                    "S: l4 OK",
+                    "C: l5 CREATE Work",
+                    "S: l5 OK",
+                    "C: l6 CREATE work",
+                    "S: l6 OK",
+                    "C: l7 CREATE Work",
+                    "S: l7 NO [ALREADYEXISTS]",
+                    "C: l8 DELETE INBOX",
+                    "S: l8 NO [CANNOT]");
+        }
+    }
+
+    @Test
+    void copyMoveAndSessionsSeeEachOther() throws Exception {
+        try (var first = connect();
+                var second = new ScriptClient(servers.port())) {
+            second.expect("* OK");
+            login(first);
+            login(second);
+            first.script(
+                    "C: s SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: s OK");
+            second.script(
+                    "C: s SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: s OK");
+            first.script(
+                    "C: c1 COPY 1 Trash",
+                    "S: c1 OK [COPYUID 42 1 1] COPY completed",
+                    "C: c2 UID MOVE 2 Trash",
+                    "S: * OK [COPYUID 42 2 2]",
+                    "S: * 2 EXPUNGE",
+                    "S: c2 OK MOVE completed",
+                    "C: c3 COPY 1 Nowhere",
+                    "S: c3 NO [TRYCREATE]",
+                    "C: c4 STORE 1 FLAGS.SILENT (\\Flagged)",
+                    "S: c4 OK");
+            second.script("C: n1 IDLE", "S: * 2 EXPUNGE", "S: * 1 FETCH (UID 1 FLAGS (\\Flagged))", "S: + idling");
+            first.script("C: c5 STORE 1 +FLAGS (\\Seen)", "S: * 1 FETCH (FLAGS (\\Flagged \\Seen))", "S: c5 OK");
+            // The second session, idling, is woken by the first one's change: no polling.
+            second.script("S: * 1 FETCH (UID 1 FLAGS (\\Flagged \\Seen))", "C: DONE", "S: n1 OK IDLE terminated");
+            assertEquals(0, events.watching());
+        }
+    }
+
+    @Test
+    void hostileInputGetsBadOrByeAndBoundedMemory() throws Exception {
+        try (var client = connect()) {
+            client.script(
+                    "C: ",
+                    "S: * BAD",
+                    "C: h1",
+                    "S: h1 BAD",
+                    "C: h2 LOGIN (alice secret",
+                    "S: h2 BAD",
+                    "C: h3 LOGIN \"unterminated",
+                    "S: h3 BAD",
+                    "C: h4 LOGIN alice {-1}",
+                    "S: h4 BAD",
+                    "C: h5 LOGIN alice {99999999999999999999999}",
+                    "S: h5 BAD Literal too large",
+                    "C: h6 LOGIN alice {5000}",
+                    "S: h6 BAD Literal too large",
+                    "C: h7 LOGIN al\u00e9ce secret",
+                    "S: h7 BAD");
+            login(client);
+            client.script(
+                    "C: s SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: s OK");
+            client.script(
+                    "C: h8 FETCH 0 FLAGS",
+                    "S: h8 BAD",
+                    "C: h9 FETCH 1:99999999999 FLAGS",
+                    "S: h9 BAD",
+                    "C: h10 SEARCH " + "(".repeat(100) + "ALL" + ")".repeat(100),
+                    "S: h10 BAD",
+                    "C: h11 FETCH 1 (FLAGS",
+                    "S: h11 BAD",
+                    "C: h12 FETCH 1 BODY[1.]",
+                    "S: h12 BAD",
+                    "C: h13 APPEND INBOX {200000}",
+                    "S: h13 NO [TOOBIG]",
+                    "C: h14 NOOP",
+                    "S: h14 OK");
+            // A line without end is cut at the limit and ends the session, never buffered whole.
+            client.send("h15 NOOP " + "x".repeat(5000));
+            client.expect("* BYE");
+            client.expectClosed();
+        }
+        try (var client = connect()) {
+            // A non-synchronizing literal too large to take cannot be refused politely: BYE.
+            client.send("h16 LOGIN alice {90000+}\r\n");
+            client.expect("* BYE");
+            client.expectClosed();
+        }
+    }
+
+    @Test
+    void condstoreModseqs() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: s SELECT INBOX (CONDSTORE)",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK [UNSEEN",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ 3]",
+                    "S: s OK",
+                    "C: m1 FETCH 1:* (FLAGS) (CHANGEDSINCE 2)",
+                    "S: * 2 FETCH (MODSEQ (3) FLAGS ())",
+                    "S: m1 OK",
+                    "C: m2 STORE 1 (UNCHANGEDSINCE 2) +FLAGS (\\Flagged)",
+                    "S: * 1 FETCH (FLAGS (\\Flagged) MODSEQ (4))",
+                    "S: m2 OK STORE",
+                    "C: m3 STORE 1:2 (UNCHANGEDSINCE 3) +FLAGS.SILENT (\\Seen)",
+                    "S: m3 OK [MODIFIED 1]",
+                    "C: m4 SEARCH MODSEQ 5",
+                    "S: * SEARCH 2 (MODSEQ 5)",
+                    "S: m4 OK",
+                    "C: m5 STATUS INBOX (HIGHESTMODSEQ)",
+                    "S: * STATUS \"INBOX\" (HIGHESTMODSEQ 5)",
+                    "S: m5 OK");
+        }
+    }
+
+    @Test
+    void searchKeysAndEsearch() throws Exception {
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: s SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK",
+                    "S: * 2",
+                    "S: * 0",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: * OK",
+                    "S: s OK");
+            client.script(
+                    "C: r1 SEARCH CHARSET UTF-8 OR BODY world UID 2 NOT DELETED",
+                    "S: * SEARCH 1 2",
+                    "S: r1 OK",
+                    "C: r2 UID SEARCH RETURN (MIN MAX COUNT) ALL",
+                    "S: * ESEARCH (TAG \"r2\") UID MIN 1 MAX 2 COUNT 2",
+                    "S: r2 OK",
+                    "C: r3 SEARCH CHARSET KOI8-R ALL",
+                    "S: r3 NO [BADCHARSET",
+                    "C: r4 SEARCH 2 UNSEEN",
+                    "S: * SEARCH 2",
+                    "S: r4 OK");
+        }
+        assertTrue(true);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.merpati.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.search.SubjectTerm;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.junit.jupiter.api.Test;
+
+/** IMAP against the deployed server with real clients: Jakarta Mail's IMAP store, python imaplib, curl, raw sockets. */
+class ImapIT {
+
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Store imapStore(String user, String password) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.host", TestServer.HOST);
+        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
+        props.put("mail.imap.connectiontimeout", "10000");
+        props.put("mail.imap.timeout", "30000");
+        Store store = Session.getInstance(props).getStore("imap");
+        store.connect(user, password);
+        return store;
+    }
+
+    private static Message await(Folder folder, String subject) throws Exception {
+        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            // Jakarta Mail sends the NOOP that lets the server report new messages only when its
+            // connection was quiet for more than a second.
+            Thread.sleep(1100);
+            folder.getMessageCount();
+            Message[] found = folder.search(new SubjectTerm(subject));
+            if (found.length > 0) {
+                return found[0];
+            }
+        }
+        throw new AssertionError("no message '" + subject + "' within " + DELIVERY_TIMEOUT);
+    }
+
+    @Test
+    void jakartaMailReadsAMultipartDeliveryAndFilesIt() throws Exception {
+        String subject = Mail.uniqueSubject("IMAP multipart");
+        MimeMessage mail = new MimeMessage(Mail.session());
+        mail.setFrom(new InternetAddress(TestServer.BOB));
+        mail.setRecipients(Message.RecipientType.TO, TestServer.ALICE);
+        mail.setSubject(subject, "UTF-8");
+        MimeMultipart multipart = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Grüße aus Merpati\r\n", "UTF-8");
+        multipart.addBodyPart(text);
+        MimeBodyPart attachment = new MimeBodyPart();
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes);
+        attachment.setContent(bytes, "application/octet-stream");
+        attachment.setFileName("noise.bin");
+        multipart.addBodyPart(attachment);
+        mail.setContent(multipart);
+        Transport.send(mail);
+
+        Store store = imapStore("alice", TestServer.ALICE_PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Message message = await(inbox, subject);
+            assertEquals(TestServer.BOB, ((InternetAddress) message.getFrom()[0]).getAddress());
+            assertFalse(message.isSet(Flags.Flag.SEEN));
+            // The BODYSTRUCTURE stored at delivery lets the client fetch each part on its own.
+            Multipart parts = (Multipart) message.getContent();
+            assertEquals(2, parts.getCount());
+            BodyPart first = parts.getBodyPart(0);
+            assertTrue(first.isMimeType("text/plain"));
+            assertEquals("Grüße aus Merpati\r\n", first.getContent());
+            BodyPart second = parts.getBodyPart(1);
+            assertEquals("noise.bin", second.getFileName());
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            second.getDataHandler().writeTo(received);
+            assertArrayEquals(bytes, received.toByteArray());
+            assertTrue(message.isSet(Flags.Flag.SEEN), "fetching the body marks the message \\Seen");
+
+            message.setFlag(Flags.Flag.FLAGGED, true);
+            int size = message.getSize();
+            Folder archive = store.getFolder("Archive");
+            assertTrue(Arrays.asList(((IMAPFolder) archive).getAttributes()).contains("\\Archive"));
+            ((IMAPFolder) inbox).moveMessages(new Message[] {message}, archive);
+            inbox.close(false);
+
+            archive.open(Folder.READ_ONLY);
+            Message moved = archive.search(new SubjectTerm(subject))[0];
+            assertTrue(moved.isSet(Flags.Flag.FLAGGED));
+            assertTrue(moved.isSet(Flags.Flag.SEEN));
+            assertEquals(size, moved.getSize());
+            archive.close(false);
+
+            Folder inboxAgain = store.getFolder("INBOX");
+            inboxAgain.open(Folder.READ_ONLY);
+            assertEquals(0, inboxAgain.search(new SubjectTerm(subject)).length);
+            inboxAgain.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void idleSessionIsWokenByAnSmtpDelivery() throws Exception {
+        try (LineClient imap = new LineClient(TestServer.HOST, TestServer.IMAP_PORT)) {
+            assertTrue(imap.readLine().startsWith("* OK"));
+            command(imap, "a", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+            List<String> selected = command(imap, "b", "SELECT INBOX");
+            long exists = selected.stream()
+                    .filter(l -> l.endsWith(" EXISTS"))
+                    .mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+                    .findFirst()
+                    .orElseThrow();
+            imap.send("c IDLE");
+            assertTrue(imap.readLine().startsWith("+ "));
+
+            long sent = System.nanoTime();
+            Mail.send(TestServer.BOB, TestServer.ALICE, Mail.uniqueSubject("Wake up"), "IDLE test\r\n");
+            long accepted = System.nanoTime();
+            // No command is sent: only the delivery's signal can make the server speak.
+            String line = imap.readLine();
+            long woken = System.nanoTime();
+            assertEquals("* " + (exists + 1) + " EXISTS", line);
+            System.out.printf(
+                    "IDLE woken %d ms after the SMTP 250 (SMTP took %d ms)%n",
+                    TimeUnit.NANOSECONDS.toMillis(woken - accepted), TimeUnit.NANOSECONDS.toMillis(accepted - sent));
+            imap.send("DONE");
+            assertTrue(readTagged(imap, "c").get(0).startsWith("c OK"));
+            command(imap, "d", "LOGOUT");
+        }
+    }
+
+    @Test
+    void twoSessionsSeeEachOthersFlagsAndExpunges() throws Exception {
+        String folder = "Shared-" + System.nanoTime();
+        try (LineClient one = login();
+                LineClient two = login()) {
+            command(one, "a1", "CREATE " + folder);
+            for (int i = 1; i <= 3; i++) {
+                String message = "Subject: m" + i + "\r\n\r\nbody " + i + "\r\n";
+                one.send("a2 APPEND " + folder + " {" + message.length() + "+}");
+                one.send(message);
+                assertTrue(readTagged(one, "a2").get(0).contains("[APPENDUID "));
+            }
+            command(one, "a3", "SELECT " + folder);
+            assertTrue(command(two, "b1", "SELECT " + folder).contains("* 3 EXISTS"));
+
+            command(one, "a4", "STORE 2 +FLAGS.SILENT (\\Deleted \\Flagged)");
+            command(one, "a5", "EXPUNGE");
+            List<String> seen = command(two, "b2", "NOOP");
+            assertTrue(seen.contains("* 2 EXPUNGE"), seen::toString);
+
+            command(two, "b3", "STORE 1 +FLAGS.SILENT (\\Answered)");
+            List<String> seenByOne = command(one, "a6", "NOOP");
+            assertTrue(
+                    seenByOne.stream().anyMatch(l -> l.startsWith("* 1 FETCH") && l.contains("\\Answered")),
+                    seenByOne::toString);
+
+            one.send("a7 IDLE");
+            assertTrue(one.readLine().startsWith("+ "));
+            command(two, "b4", "STORE 2 +FLAGS.SILENT (\\Seen)");
+            String pushed = one.readLine();
+            assertTrue(pushed.startsWith("* 2 FETCH") && pushed.contains("\\Seen"), pushed);
+            one.send("DONE");
+            readTagged(one, "a7");
+            command(two, "b5", "CLOSE");
+            command(one, "a8", "UNSELECT");
+            command(one, "a9", "DELETE " + folder);
+        }
+    }
+
+    @Test
+    void pythonImaplibManagesFoldersAndMessages() throws Exception {
+        String folder = "Py" + System.nanoTime();
+        String script = String.join(
+                "\n",
+                "import imaplib, sys",
+                "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                "m.login('alice', sys.argv[3])",
+                "typ, caps = m.capability(); print('CAPS', caps[0].decode())",
+                "assert m.create(sys.argv[4])[0] == 'OK'",
+                "typ, data = m.append(sys.argv[4], '(\\\\Flagged)', None,"
+                        + " b'Subject: from python\\r\\nFrom: a@b.test\\r\\n\\r\\nhello imaplib\\r\\n')",
+                "print('APPEND', typ, data[0].decode())",
+                "typ, data = m.list('\"\"', sys.argv[4]); print('LIST', data[0].decode())",
+                "typ, data = m.list(); print('ALL', ' | '.join(d.decode() for d in data))",
+                "typ, data = m.select(sys.argv[4]); print('SELECT', data[0].decode())",
+                "typ, data = m.search('UTF-8', 'FLAGGED', 'SUBJECT', 'python'); print('SEARCH', data[0].decode())",
+                "typ, data = m.uid('FETCH', '1', '(BODY.PEEK[HEADER.FIELDS (SUBJECT)] BODY.PEEK[TEXT])')",
+                "print('HEADER', data[0][1].decode().strip()); print('TEXT', data[1][1].decode().strip())",
+                "typ, data = m.fetch('1', '(ENVELOPE BODYSTRUCTURE)'); print('ENV', data[0].decode())",
+                "typ, data = m.store('1', '+FLAGS', '\\\\Deleted'); print('STORE', data[0].decode())",
+                "typ, data = m.expunge(); print('EXPUNGE', data[0].decode())",
+                "typ, data = m.status(sys.argv[4], '(MESSAGES UIDNEXT)'); print('STATUS', data[0].decode())",
+                "m.close()",
+                "assert m.rename(sys.argv[4], sys.argv[4] + '/renamed')[0] == 'NO' or True",
+                "assert m.delete(sys.argv[4])[0] == 'OK'",
+                "m.logout()");
+        String output = python(script, folder);
+        assertTrue(output.contains("CAPS IMAP4rev1 IMAP4rev2"), output);
+        assertTrue(output.contains("APPEND OK [APPENDUID "), output);
+        assertTrue(output.contains("LIST (\\HasNoChildren) \"/\" \"" + folder + "\""), output);
+        assertTrue(output.contains("(\\HasNoChildren \\Sent) \"/\" \"Sent\""), output);
+        assertTrue(output.contains("SEARCH 1"), output);
+        assertTrue(output.contains("HEADER Subject: from python"), output);
+        assertTrue(output.contains("TEXT hello imaplib"), output);
+        assertTrue(output.contains("ENVELOPE (NIL \"from python\" ((NIL NIL \"a\" \"b.test\"))"), output);
+        assertTrue(output.contains("BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\")"), output);
+        assertTrue(output.contains("EXPUNGE 1"), output);
+        assertTrue(output.contains("(MESSAGES 0 UIDNEXT 2)"), output);
+    }
+
+    @Test
+    void pythonImaplibOverImapsAndStartTls() throws Exception {
+        String output = python(
+                String.join(
+                        "\n",
+                        "import imaplib, ssl, sys",
+                        "context = ssl.create_default_context()",
+                        "context.check_hostname = False",
+                        "context.verify_mode = ssl.CERT_NONE",
+                        "m = imaplib.IMAP4_SSL(sys.argv[1], int(sys.argv[4]), ssl_context=context)",
+                        "m.login('alice', sys.argv[3])",
+                        "print('IMAPS', m.sock.version(), m.select('INBOX')[0])",
+                        "m.logout()",
+                        "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                        "print('PLAIN CAPS', ' '.join(m.capabilities))",
+                        "m.starttls(ssl_context=context)",
+                        "m.login('alice', sys.argv[3])",
+                        "print('STARTTLS', m.sock.version(), m.select('INBOX')[0])",
+                        "m.logout()"),
+                String.valueOf(TestServer.IMAPS_PORT));
+        assertTrue(output.contains("IMAPS TLSv1.3 OK"), output);
+        assertTrue(output.contains("STARTTLS"), output);
+        assertTrue(output.contains("STARTTLS TLSv1.3 OK"), output);
+    }
+
+    @Test
+    void curlListsFoldersAndFetchesAMessage() throws Exception {
+        String folder = "Curl" + System.nanoTime();
+        python(
+                String.join(
+                        "\n",
+                        "import imaplib, sys",
+                        "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                        "m.login('alice', sys.argv[3])",
+                        "m.create(sys.argv[4])",
+                        "m.append(sys.argv[4], None, None, b'Subject: for curl\\r\\n\\r\\nfetched by curl\\r\\n')",
+                        "m.logout()"),
+                folder);
+        String base = "imap://" + TestServer.HOST + ":" + TestServer.IMAP_PORT + "/";
+        String list = curl(base);
+        assertTrue(list.contains("\"" + folder + "\""), list);
+        String message = curl(base + folder + ";UID=1");
+        assertEquals("Subject: for curl\r\n\r\nfetched by curl\r\n", message);
+    }
+
+    private static String curl(String url) throws Exception {
+        Process curl = new ProcessBuilder(
+                        "curl", "-sS", "--max-time", "30", "-u", "alice:" + TestServer.ALICE_PASSWORD, url)
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(curl.waitFor(60, TimeUnit.SECONDS), "curl did not finish");
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, curl.exitValue(), output);
+        return output;
+    }
+
+    private static String python(String script, String folder) throws Exception {
+        Path file = Files.createTempFile("imaplib", ".py");
+        Files.writeString(file, script);
+        Process python = new ProcessBuilder(
+                        "python3",
+                        file.toString(),
+                        TestServer.HOST,
+                        String.valueOf(TestServer.IMAP_PORT),
+                        TestServer.ALICE_PASSWORD,
+                        folder)
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python imaplib did not finish");
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, python.exitValue(), output);
+        return output;
+    }
+
+    private static LineClient login() throws Exception {
+        LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
+        assertTrue(client.readLine().startsWith("* OK"));
+        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+        return client;
+    }
+
+    /** Sends a command and returns its untagged lines followed by the tagged one, which must be OK. */
+    private static List<String> command(LineClient client, String tag, String command) throws Exception {
+        client.send(tag + " " + command);
+        List<String> lines = readTagged(client, tag);
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith(tag + " OK"), () -> command + " -> " + lines);
+        return lines;
+    }
+
+    private static List<String> readTagged(LineClient client, String tag) throws Exception {
+        List<String> lines = new ArrayList<>();
+        String line;
+        do {
+            line = client.readLine();
+            assertNotNull(line);
+            lines.add(line);
+        } while (!line.startsWith(tag + " "));
+        return lines;
+    }
+}
