@@ -76,6 +76,20 @@ asadmin() { asadmin_local --port "$ADMIN_PORT" "$@"; }
 
 domain_exists() { [[ -f $DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml ]]; }
 
+STAMP_FILE=$DOMAIN_DIR/$DOMAIN_NAME/merpati-provisioned
+
+# What a domain is made from: this script and the settings it reads. A domain made from anything
+# else (an older script, other ports) is made again; the domain is generated, the mail is in DATA_DIR.
+provision_stamp() {
+    local script=${BASH_SOURCE[0]} name
+    {
+        cat "$script"
+        for name in $(grep -oE '^[A-Z_0-9]+=\$\{' "$script" | tr -d '=${') DATA_DIR TLS_KEYSTORE TLS_KEYSTORE_PASSWORD; do
+            echo "$name=${!name:-}"
+        done
+    } | sha256sum | cut -d ' ' -f 1
+}
+
 # A self-signed certificate for development: made once, kept with the data so clients that
 # accepted it keep trusting it across rebuilds. Production configures its own keystore.
 make_dev_keystore() {
@@ -95,8 +109,13 @@ make_dev_keystore() {
 escape_property() { sed -e 's/[:=]/\\&/g' <<<"$1"; }
 
 provision() {
+    local stamp
+    stamp=$(provision_stamp)
     if domain_exists; then
-        return 0
+        [[ $(cat "$STAMP_FILE" 2>/dev/null) == "$stamp" ]] && return 0
+        echo "merpati: the domain was made by another version of this script or other settings; making it again (the mail in ${DATA_DIR:-DATA_DIR} is kept)"
+        stop
+        rm -rf "${DOMAIN_DIR:?}/$DOMAIN_NAME"
     fi
     : "${DATA_DIR:?DATA_DIR is not set}"
     mkdir -p "$DOMAIN_DIR" "$DATA_DIR"
@@ -155,6 +174,7 @@ provision() {
     asadmin create-jvm-options "-Xmx$HEAP"
     # A resource adapter's thread pool is taken up only at domain start.
     stop
+    echo "$stamp" >"$STAMP_FILE"
 }
 
 start() {
