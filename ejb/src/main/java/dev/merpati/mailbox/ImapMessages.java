@@ -34,6 +34,9 @@ public class ImapMessages {
 
     private static final int IN_LIST_LIMIT = 500;
 
+    @Inject
+    Quotas quotas;
+
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
 
@@ -199,6 +202,9 @@ public class ImapMessages {
         Mailbox mailbox = name == null ? null : mailboxes.lock(accountId, name).orElse(null);
         if (mailbox == null) {
             return AppendOutcome.noFolder();
+        }
+        if (quotas.exceededBy(accountId, content.size())) {
+            return AppendOutcome.overQuotaLimit();
         }
         BodyChunks.StoredBody body;
         try {
