@@ -151,9 +151,17 @@ public class ImapMessages {
         if (source == null || destination == null) {
             return CopyOutcome.noTarget();
         }
+        List<MailboxMessage> sources = messages(folderId, uids);
+        // a MOVE frees what it adds; a COPY counts the copies' octets once more
+        if (!move
+                && quotas.exceededBy(
+                        accountId,
+                        sources.stream().mapToLong(MailboxMessage::getOctets).sum())) {
+            return CopyOutcome.overQuotaLimit();
+        }
         List<Long> from = new ArrayList<>();
         List<Long> to = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        for (MailboxMessage message : sources) {
             MailboxMessage copy = message.copyTo(destination);
             em.persist(copy);
             from.add(message.getUid());

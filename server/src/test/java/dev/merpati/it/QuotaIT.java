@@ -41,6 +41,8 @@ class QuotaIT {
                         "typ, data = m.getquotaroot('INBOX'); print('ROOT', typ, ' | '.join(d[0].decode() if isinstance(d, list) else d.decode() for d in data))",
                         "typ, data = m.getquota('\"\"'); print('QUOTA', typ, data[0].decode())",
                         "typ, data = m.select('INBOX'); print('MESSAGES', data[0].decode())",
+                        "typ, data = m.copy('1', 'Trash'); print('COPY', typ, data[0].decode())",
+                        "typ, data = m.status('Trash', '(MESSAGES)'); print('TRASH', data[0].decode())",
                         "m.logout()"),
                 user);
         assertTrue(output.contains(" QUOTA QUOTA=RES-STORAGE "), output);
@@ -50,6 +52,8 @@ class QuotaIT {
         assertTrue(output.contains("QUOTA OK \"\" (STORAGE 3 3)"), output); // 3000 octets used of 4000, in KiB
         assertTrue(output.contains("\"INBOX\" \"\""), output);
         assertTrue(output.contains("MESSAGES 2"), output);
+        assertTrue(output.contains("COPY NO [OVERQUOTA]"), output);
+        assertTrue(output.contains("\"Trash\" (MESSAGES 0)"), output);
 
         String subject = Mail.uniqueSubject("over quota");
         Mail.send(ALICE, user, subject, "y".repeat(2000) + "\r\n");

@@ -52,6 +52,7 @@ public final class ImapResponses {
     public static final String CANNOT = "NO [CANNOT] Operation not permitted on this mailbox";
     public static final String READ_ONLY = "NO [READ-ONLY] Mailbox is selected read-only";
     public static final String OVER_QUOTA = "NO [OVERQUOTA] Quota exceeded, message not stored";
+    public static final String OVER_QUOTA_COPY = "NO [OVERQUOTA] Quota exceeded, nothing copied";
     public static final String NO_QUOTA_ROOT = "NO [NONEXISTENT] No such quota root";
     public static final String QUOTA_NOT_SETTABLE = "NO [CANNOT] Quotas are set by the operator";
     public static final String AUTH_CANCELLED = "BAD Authentication cancelled";

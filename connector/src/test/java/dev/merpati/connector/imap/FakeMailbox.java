@@ -249,6 +249,16 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         if (to == null) {
             return CopyOutcome.noTarget();
         }
+        long added = move
+                ? 0
+                : uids.stream()
+                        .map(from.messages::get)
+                        .filter(java.util.Objects::nonNull)
+                        .mapToLong(m -> m.bytes.length)
+                        .sum();
+        if (quota(accountId).exceededBy(added)) {
+            return CopyOutcome.overQuotaLimit();
+        }
         List<Long> source = new ArrayList<>();
         List<Long> copies = new ArrayList<>();
         for (long uid : uids) {

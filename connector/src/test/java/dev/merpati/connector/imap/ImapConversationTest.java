@@ -257,6 +257,22 @@ class ImapConversationTest {
             client.send("q6 APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
             client.expect("q6 NO [OVERQUOTA] Quota exceeded, message not stored");
             client.script(
+                    "C: q6a SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 1 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: q6a OK",
+                    "C: q6b COPY 1 Trash",
+                    "S: q6b NO [OVERQUOTA] Quota exceeded, nothing copied",
+                    "C: q6c MOVE 1 Trash",
+                    "S: * OK [COPYUID 42 3 2]",
+                    "S: * 1 EXPUNGE",
+                    "S: q6c OK",
                     "C: q7 GETQUOTA \"\"",
                     "S: * QUOTA \"\" (STORAGE 2 2)",
                     "S: q7 OK",
@@ -267,8 +283,8 @@ class ImapConversationTest {
                     "C: q10 GETQUOTA",
                     "S: q10 BAD");
         }
-        assertEquals(1, mailbox.folders.get("INBOX").messages.size());
-        assertEquals(1, mailbox.folders.get("Trash").messages.size());
+        assertEquals(0, mailbox.folders.get("INBOX").messages.size());
+        assertEquals(2, mailbox.folders.get("Trash").messages.size());
     }
 
     @Test
