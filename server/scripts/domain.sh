@@ -27,6 +27,7 @@
 #   HEAP             maximum heap                             [1g]
 #   QUEUE_RETRY_SECONDS     seconds between delivery attempts of deferred mail [900]
 #   QUEUE_LIFETIME_SECONDS  how long deferred mail is retried before it bounces [432000]
+#   QUOTA_DEFAULT_BYTES     storage quota of accounts without their own (0: unlimited) [0]
 #   RECIPIENT_DELIMITER     subaddress delimiter characters ("" turns it off)  [+]
 #   ADMINS           accounts allowed to use the admin REST API (comma separated) [none]
 set -euo pipefail
@@ -49,6 +50,7 @@ DEMO_ACCOUNTS=${DEMO_ACCOUNTS:-}
 HEAP=${HEAP:-1g}
 QUEUE_RETRY_SECONDS=${QUEUE_RETRY_SECONDS:-900}
 QUEUE_LIFETIME_SECONDS=${QUEUE_LIFETIME_SECONDS:-432000}
+QUOTA_DEFAULT_BYTES=${QUOTA_DEFAULT_BYTES:-0}
 RECIPIENT_DELIMITER=${RECIPIENT_DELIMITER-+}
 ADMINS=${ADMINS:-}
 
@@ -160,6 +162,7 @@ provision() {
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
     asadmin create-system-properties "merpati.queue.retrySeconds=$QUEUE_RETRY_SECONDS"
     asadmin create-system-properties "merpati.queue.lifetimeSeconds=$QUEUE_LIFETIME_SECONDS"
+    asadmin create-system-properties "merpati.quota.defaultBytes=$QUOTA_DEFAULT_BYTES"
     if [[ -n $RECIPIENT_DELIMITER ]]; then
         asadmin create-system-properties "merpati.recipientDelimiter=$(escape_property "$RECIPIENT_DELIMITER")"
     fi

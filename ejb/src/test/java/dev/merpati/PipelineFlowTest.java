@@ -23,6 +23,7 @@ import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.mailbox.Maildrop;
 import dev.merpati.mailbox.MessageAppender;
 import dev.merpati.mailbox.MessageSummary;
+import dev.merpati.mailbox.Quotas;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.pipeline.QueueManager;
@@ -93,6 +94,7 @@ class PipelineFlowTest {
     private static Bounces bounces;
     private static QueueSweeper sweeper;
     private static BodyStore bodies;
+    private static Quotas quotas;
 
     @BeforeAll
     static void start() {
@@ -101,6 +103,7 @@ class PipelineFlowTest {
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
+        quotas = container.add(new Quotas());
         bodies = container.add(new BodyStore());
         queue = container.add(new QueueRepository());
         rewriteTables = container.add(new RewriteRepository());
@@ -338,6 +341,38 @@ class PipelineFlowTest {
         int cleanups = jms.cleanup.size();
         container.inTransaction(() -> queueManager.process(entryId));
         assertEquals(cleanups, jms.cleanup.size());
+    }
+
+    @Test
+    void aRecipientOverQuotaIsDeferredWith422AndDeliveredOnceThereIsRoom() {
+        assertTrue(container.inTransaction(() -> accounts.setQuota("bob@other.test", 10L)));
+        container.inTransaction(
+                () -> intake.receive(mail("Subject: big\r\n\r\nmore than ten octets\r\n", "bob@other.test")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int deliveriesBefore = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        long[] delivery = jms.localDelivery.get(deliveriesBefore);
+        container.inTransaction(() -> localDelivery.deliver(delivery[0], delivery[1]));
+        QueueRecipient bob = recipients(entryId).get(0);
+        assertEquals(RecipientState.DEFERRED, bob.getState());
+        assertTrue(bob.getLastError().startsWith("4.2.2 mailbox full"), bob.getLastError());
+        long bobId = container.inTransaction(
+                () -> accounts.findAccount("bob@other.test").orElseThrow().id());
+        assertEquals(
+                0,
+                container
+                        .inTransaction(() -> queries.listFolder(bobId, "INBOX"))
+                        .size());
+        container.inTransaction(() -> accounts.setQuota("bob@other.test", 0L));
+        try {
+            System.setProperty("merpati.quota.defaultBytes", "5");
+            assertTrue(container.inTransaction(() -> accounts.setQuota("bob@other.test", null)));
+            assertTrue(container.inTransaction(() -> quotas.exceededBy(bobId, 6)));
+        } finally {
+            System.clearProperty("merpati.quota.defaultBytes");
+        }
+        assertFalse(container.inTransaction(() -> quotas.exceededBy(bobId, 1L << 40)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.merpati.rewrite.RewriteAdmin;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,6 +62,22 @@ public class RewriteResource {
     public Response addAccount(@PathParam("address") String address, String password) {
         call(() -> accounts.createAccount(address, password == null ? null : password.strip()));
         return Response.status(Response.Status.CREATED).build();
+    }
+
+    /** Sets an account's storage quota; the body is octets, 0 for unlimited, empty for the default. */
+    @PUT
+    @Path("accounts/{address}/quota")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Response putQuota(@PathParam("address") String address, String bytes) {
+        Long quota;
+        try {
+            quota = bytes == null || bytes.isBlank() ? null : Long.valueOf(bytes.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("The quota must be a number of octets");
+        }
+        return call(() -> accounts.setQuota(address, quota))
+                ? Response.noContent().build()
+                : notFound();
     }
 
     @GET

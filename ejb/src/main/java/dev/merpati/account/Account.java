@@ -34,6 +34,10 @@ public class Account {
     @Column(nullable = false)
     private Instant created;
 
+    /** Storage quota in octets; {@code null} takes the default, 0 is unlimited. */
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
+
     protected Account() {}
 
     public Account(Domain domain, String localPart, String passwordHash, Instant created) {
@@ -61,6 +65,14 @@ public class Account {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    public void setQuotaBytes(Long quotaBytes) {
+        this.quotaBytes = quotaBytes;
     }
 
     public String address() {

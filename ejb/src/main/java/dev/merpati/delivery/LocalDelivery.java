@@ -6,6 +6,7 @@ import dev.merpati.mailbox.Mailbox;
 import dev.merpati.mailbox.MailboxMessage;
 import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.mailbox.MessageAppender;
+import dev.merpati.mailbox.Quotas;
 import dev.merpati.pipeline.QueueManager;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
@@ -52,6 +53,9 @@ public class LocalDelivery {
     BodyStore bodies;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     Bounces bounces;
 
     @Inject
@@ -75,6 +79,14 @@ public class LocalDelivery {
         if (resolution instanceof Resolution.Local local) {
             Mailbox inbox = mailboxes.lockInbox(local.accountId());
             long size = bodies.size(entry.getBodyId());
+            if (quotas.exceededBy(local.accountId(), size)) {
+                // Postfix/Dovecot's default: a full mailbox is temporary; the queue lifetime bounces it
+                recipient.deferred("4.2.2 mailbox full: " + local.address() + " is over its quota");
+                LOG.info(() -> entry.getQueueId() + ": " + local.address() + " is over quota, deferred");
+                queueManager.scheduleRetry(entry);
+                queue.completeIfFinished(entry);
+                return;
+            }
             ListingHeaders headers = ListingHeaders.parse(bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE));
             MailboxMessage message = appender.append(inbox, entry.getBodyId(), size, entry.getReceivedAt(), headers);
             em.flush(); // the schema's foreign keys are not JPA relationships: insert the message first

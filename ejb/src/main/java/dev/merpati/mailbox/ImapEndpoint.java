@@ -13,6 +13,7 @@ import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class ImapEndpoint implements MailboxListener {
 
     @Inject
     ImapMessages messages;
+
+    @Inject
+    Quotas quotas;
 
     @Override
     public List<FolderInfo> folders(long accountId) {
@@ -88,5 +92,10 @@ public class ImapEndpoint implements MailboxListener {
     @Override
     public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
         return messages.search(accountId, folderId, uids, criteria);
+    }
+
+    @Override
+    public QuotaUsage quota(long accountId) {
+        return quotas.usage(accountId);
     }
 }

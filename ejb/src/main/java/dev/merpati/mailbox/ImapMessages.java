@@ -34,6 +34,9 @@ public class ImapMessages {
 
     private static final int IN_LIST_LIMIT = 500;
 
+    @Inject
+    Quotas quotas;
+
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
 
@@ -148,9 +151,17 @@ public class ImapMessages {
         if (source == null || destination == null) {
             return CopyOutcome.noTarget();
         }
+        List<MailboxMessage> sources = messages(folderId, uids);
+        // a MOVE frees what it adds; a COPY counts the copies' octets once more
+        if (!move
+                && quotas.exceededBy(
+                        accountId,
+                        sources.stream().mapToLong(MailboxMessage::getOctets).sum())) {
+            return CopyOutcome.overQuotaLimit();
+        }
         List<Long> from = new ArrayList<>();
         List<Long> to = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        for (MailboxMessage message : sources) {
             MailboxMessage copy = message.copyTo(destination);
             em.persist(copy);
             from.add(message.getUid());
@@ -199,6 +210,9 @@ public class ImapMessages {
         Mailbox mailbox = name == null ? null : mailboxes.lock(accountId, name).orElse(null);
         if (mailbox == null) {
             return AppendOutcome.noFolder();
+        }
+        if (quotas.exceededBy(accountId, content.size())) {
+            return AppendOutcome.overQuotaLimit();
         }
         BodyChunks.StoredBody body;
         try {

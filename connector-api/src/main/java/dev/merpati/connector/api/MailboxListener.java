@@ -73,4 +73,7 @@ public interface MailboxListener {
      * sequence-number keys were already turned into UID sets by the connector.
      */
     List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria);
+
+    /** GETQUOTA, GETQUOTAROOT: the account's storage use and limit (one quota root per account). */
+    QuotaUsage quota(long accountId);
 }

@@ -48,6 +48,9 @@ final class AppendCommand implements ImapCommand {
                     if (!outcome.folderExists()) {
                         return ImapCommand.tagged(tag, ImapResponses.TRYCREATE);
                     }
+                    if (outcome.overQuota()) {
+                        return ImapCommand.tagged(tag, ImapResponses.OVER_QUOTA);
+                    }
                     session.events().changed(accountId, -1, null);
                     return FolderSync.refresh(session, new ImapReply())
                             .thenApply(reply -> reply.tagged(

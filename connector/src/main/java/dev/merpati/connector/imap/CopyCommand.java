@@ -43,6 +43,9 @@ final class CopyCommand implements ImapCommand {
                     if (!outcome.targetExists()) {
                         return new ImapReply().tagged(tag, ImapResponses.TRYCREATE);
                     }
+                    if (outcome.overQuota()) {
+                        return new ImapReply().tagged(tag, ImapResponses.OVER_QUOTA_COPY);
+                    }
                     session.events().changed(accountId, -1, session);
                     if (outcome.sourceUids().isEmpty()) {
                         return new ImapReply().tagged(tag, ImapResponses.ok(verb + " completed"));

@@ -8,7 +8,7 @@ public final class ImapResponses {
     public static final String BAD = "BAD";
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE";
+            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE";
 
     /**
      * The capability list: STARTTLS while the connection is plain and TLS is configured, the login
@@ -51,6 +51,10 @@ public final class ImapResponses {
     public static final String ALREADY_EXISTS = "NO [ALREADYEXISTS] Mailbox already exists";
     public static final String CANNOT = "NO [CANNOT] Operation not permitted on this mailbox";
     public static final String READ_ONLY = "NO [READ-ONLY] Mailbox is selected read-only";
+    public static final String OVER_QUOTA = "NO [OVERQUOTA] Quota exceeded, message not stored";
+    public static final String OVER_QUOTA_COPY = "NO [OVERQUOTA] Quota exceeded, nothing copied";
+    public static final String NO_QUOTA_ROOT = "NO [NONEXISTENT] No such quota root";
+    public static final String QUOTA_NOT_SETTABLE = "NO [CANNOT] Quotas are set by the operator";
     public static final String AUTH_CANCELLED = "BAD Authentication cancelled";
 
     private ImapResponses() {}

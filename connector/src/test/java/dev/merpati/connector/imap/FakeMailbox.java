@@ -15,6 +15,7 @@ import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SectionData;
 import java.io.IOException;
@@ -71,6 +72,10 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     final Map<String, Folder> folders = new ConcurrentHashMap<>();
+
+    /** The account's storage limit in octets; 0 is unlimited. */
+    volatile long quotaLimit;
+
     private long nextId = 1;
 
     FakeMailbox() {
@@ -244,6 +249,16 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         if (to == null) {
             return CopyOutcome.noTarget();
         }
+        long added = move
+                ? 0
+                : uids.stream()
+                        .map(from.messages::get)
+                        .filter(java.util.Objects::nonNull)
+                        .mapToLong(m -> m.bytes.length)
+                        .sum();
+        if (quota(accountId).exceededBy(added)) {
+            return CopyOutcome.overQuotaLimit();
+        }
         List<Long> source = new ArrayList<>();
         List<Long> copies = new ArrayList<>();
         for (long uid : uids) {
@@ -286,6 +301,9 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         if (folder == null) {
             return AppendOutcome.noFolder();
         }
+        if (quota(accountId).exceededBy(content.size())) {
+            return AppendOutcome.overQuotaLimit();
+        }
         try (InputStream in = content.openStream()) {
             Message m = new Message(folder.uidnext++, in.readAllBytes(), ++folder.modseq);
             m.flags.addAll(flags);
@@ -327,5 +345,14 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
             return new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains(text.value());
         }
         return key instanceof SearchKey.All;
+    }
+
+    @Override
+    public synchronized QuotaUsage quota(long accountId) {
+        long used = folders.values().stream()
+                .flatMap(f -> f.messages.values().stream())
+                .mapToLong(m -> m.bytes.length)
+                .sum();
+        return new QuotaUsage(quotaLimit == 0 ? 0 : used, quotaLimit);
     }
 }

@@ -229,6 +229,65 @@ class ImapConversationTest {
     }
 
     @Test
+    void quotaIsReportedAndEnforcedOnAppend() throws Exception {
+        String message = "Subject: q\r\n\r\n" + "x".repeat(1000) + "\r\n"; // 1016 octets
+        mailbox.folders.get("INBOX").messages.clear();
+        try (var client = connect()) {
+            login(client);
+            client.script(
+                    "C: q0 CAPABILITY",
+                    "S: * CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT UIDPLUS"
+                            + " MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE",
+                    "S: q0 OK",
+                    "C: q1 GETQUOTAROOT INBOX",
+                    "S: * QUOTAROOT \"INBOX\"",
+                    "S: q1 OK GETQUOTAROOT completed",
+                    "C: q2 GETQUOTA \"\"",
+                    "S: q2 NO [NONEXISTENT]");
+            mailbox.quotaLimit = 2048;
+            client.script(
+                    "C: q3 GETQUOTAROOT inbox",
+                    "S: * QUOTAROOT \"INBOX\" \"\"",
+                    "S: * QUOTA \"\" (STORAGE 0 2)",
+                    "S: q3 OK");
+            client.send("q4 APPEND Trash {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.expect("q4 OK [APPENDUID 42 1]");
+            client.send("q5 APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.expect("q5 OK [APPENDUID 42 3]");
+            client.send("q6 APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.expect("q6 NO [OVERQUOTA] Quota exceeded, message not stored");
+            client.script(
+                    "C: q6a SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 1 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: q6a OK",
+                    "C: q6b COPY 1 Trash",
+                    "S: q6b NO [OVERQUOTA] Quota exceeded, nothing copied",
+                    "C: q6c MOVE 1 Trash",
+                    "S: * OK [COPYUID 42 3 2]",
+                    "S: * 1 EXPUNGE",
+                    "S: q6c OK",
+                    "C: q7 GETQUOTA \"\"",
+                    "S: * QUOTA \"\" (STORAGE 2 2)",
+                    "S: q7 OK",
+                    "C: q8 GETQUOTAROOT Nowhere",
+                    "S: q8 NO [NONEXISTENT]",
+                    "C: q9 SETQUOTA \"\" (STORAGE 100)",
+                    "S: q9 NO [CANNOT]",
+                    "C: q10 GETQUOTA",
+                    "S: q10 BAD");
+        }
+        assertEquals(0, mailbox.folders.get("INBOX").messages.size());
+        assertEquals(2, mailbox.folders.get("Trash").messages.size());
+    }
+
+    @Test
     void listWithPatternsAndSpecialUse() throws Exception {
         mailbox.create("Archive/2024");
         try (var client = connect()) {

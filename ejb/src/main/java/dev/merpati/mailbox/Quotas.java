@@ -1,0 +1,59 @@
+package dev.merpati.mailbox;
+
+import dev.merpati.connector.api.QuotaUsage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The account's storage quota (RFC 9208 STORAGE): the octets of all messages in all its folders
+ * against the account's limit, or the system property {@value #DEFAULT_PROPERTY} when it has none.
+ * Callers that store mail hold the target folder's row lock, so two deliveries to one INBOX cannot
+ * both slip under the limit.
+ */
+@ApplicationScoped
+public class Quotas {
+
+    static final String DEFAULT_PROPERTY = "merpati.quota.defaultBytes";
+
+    @PersistenceContext(unitName = "merpati")
+    EntityManager em;
+
+    public QuotaUsage usage(long accountId) {
+        long limit = limit(accountId);
+        if (limit <= 0) {
+            return new QuotaUsage(0, 0);
+        }
+        Number used = (Number) em.createNativeQuery("SELECT COALESCE(SUM(mm.size), 0) FROM mailbox_message mm"
+                        + " JOIN mailbox m ON mm.mailbox_id = m.id WHERE m.account_id = ?1")
+                .setParameter(1, accountId)
+                .getSingleResult();
+        return new QuotaUsage(used.longValue(), limit);
+    }
+
+    /** Whether storing {@code size} more octets would take the account over its quota. */
+    public boolean exceededBy(long accountId, long size) {
+        return usage(accountId).exceededBy(size);
+    }
+
+    private long limit(long accountId) {
+        List<?> rows = em.createNativeQuery("SELECT quota_bytes FROM account WHERE id = ?1")
+                .setParameter(1, accountId)
+                .getResultList();
+        Object own = rows.isEmpty() ? null : rows.get(0);
+        if (own instanceof Number number) {
+            return number.longValue();
+        }
+        return defaultLimit();
+    }
+
+    static long defaultLimit() {
+        try {
+            return Math.max(
+                    0, Long.parseLong(System.getProperty(DEFAULT_PROPERTY, "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
