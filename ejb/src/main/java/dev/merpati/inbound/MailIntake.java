@@ -2,6 +2,8 @@ package dev.merpati.inbound;
 
 import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientDsn;
+import dev.merpati.pipeline.MailHost;
+import dev.merpati.pipeline.MissingHeaders;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
@@ -12,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +61,27 @@ public class MailIntake {
                         receivedAt),
                 mail.recipients());
         keepDsnParameters(entry, mail);
+        if (mail.tls() != null) {
+            // Like Postfix's smtpd, write the Received header now: the TLS in use is known only here.
+            bodies.setPrefix(body.id(), trace(entry, mail).getBytes(StandardCharsets.US_ASCII));
+        }
         pipeline.toCleanup(entry.getId());
         return entry.getQueueId();
+    }
+
+    private String trace(QueueEntry entry, ReceivedMail mail) {
+        var trace = new MissingHeaders.Trace(
+                entry.getClientHelo(),
+                entry.getClientAddress(),
+                entry.getProtocol(),
+                entry.getQueueId(),
+                queue.recipients(entry.getId()).stream()
+                        .map(QueueRecipient::getAddress)
+                        .toList(),
+                entry.getReceivedAt(),
+                mail.tls(),
+                entry.getAuthenticatedUser());
+        return new MissingHeaders(MailHost.name(), ZoneId.systemDefault()).received(trace);
     }
 
     /** RFC 3461 parameters, for the bounce stage; recipients are looked up only when some have them. */

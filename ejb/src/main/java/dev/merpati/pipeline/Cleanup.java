@@ -41,9 +41,11 @@ public class Cleanup {
         if (entry.getState() != QueueState.MAILDROP) {
             return; // a redelivered message: already cleaned up
         }
+        // A Received header the SMTP intake already wrote (it alone knew the TLS) stays first.
+        byte[] received = bodies.prefix(entry.getBodyId());
         // The first chunk holds any sane header section; a longer one is over the limit anyway.
-        long size = bodies.size(entry.getBodyId());
-        byte[] head = bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE);
+        long size = bodies.size(entry.getBodyId()) - received.length;
+        byte[] head = bodies.read(entry.getBodyId(), received.length, BodyChunks.CHUNK_SIZE);
         HeaderSection headers = HeaderSection.parse(head, head.length == size);
         String failure = check(headers);
         if (failure != null) {
@@ -52,7 +54,7 @@ public class Cleanup {
             byte[] withoutBcc = headers.without("Bcc");
             if (withoutBcc != null) { // Bcc recipients stay secret (RFC 5322 §3.6.3)
                 bodies.replaceStart(entry.getBodyId(), headers.size(), withoutBcc);
-                head = bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE);
+                head = bodies.read(entry.getBodyId(), received.length, BodyChunks.CHUNK_SIZE);
             }
         }
         List<String> recipients = queue.recipients(entryId).stream()
@@ -64,11 +66,16 @@ public class Cleanup {
                 entry.getProtocol(),
                 entry.getQueueId(),
                 recipients,
-                entry.getReceivedAt());
+                entry.getReceivedAt(),
+                null,
+                entry.getAuthenticatedUser());
         String random = HexFormat.of()
                 .withUpperCase()
                 .toHexDigits(ThreadLocalRandom.current().nextLong());
-        String block = new MissingHeaders(MailHost.name(), ZoneId.systemDefault()).block(head, trace, random);
+        var missing = new MissingHeaders(MailHost.name(), ZoneId.systemDefault());
+        String block = received.length > 0
+                ? new String(received, StandardCharsets.US_ASCII) + missing.completion(head, trace, random)
+                : missing.block(head, trace, random);
         if (entry.getAuthenticatedUser() != null && !headers.has("From")) {
             block += "From: " + submitter(entry) + "\r\n"; // submission (RFC 6409 §8.1)
         }

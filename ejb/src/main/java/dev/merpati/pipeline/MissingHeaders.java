@@ -17,14 +17,33 @@ import java.util.Locale;
  */
 public final class MissingHeaders {
 
-    /** What the Received header tells about the SMTP transaction. */
+    /**
+     * What the Received header tells about the SMTP transaction.
+     *
+     * @param tls the connection's TLS, e.g. {@code TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)}, or null
+     * @param authenticatedUser the SMTP AUTH identity, or null
+     */
     public record Trace(
             String clientHelo,
             String clientAddress,
             String protocol,
             String queueId,
             List<String> recipients,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            String tls,
+            String authenticatedUser) {
+
+        /** A transaction without TLS or authentication. */
+        public Trace(
+                String clientHelo,
+                String clientAddress,
+                String protocol,
+                String queueId,
+                List<String> recipients,
+                Instant receivedAt) {
+            this(clientHelo, clientAddress, protocol, queueId, recipients, receivedAt, null, null);
+        }
+    }
 
     static final DateTimeFormatter RFC_5322_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
     private static final DateTimeFormatter MESSAGE_ID_TIME =
@@ -45,8 +64,13 @@ public final class MissingHeaders {
      * @return the header lines to put before the message, each ending in CRLF (US-ASCII)
      */
     public String block(byte[] head, Trace trace, String random) {
+        return received(trace) + completion(head, trace, random);
+    }
+
+    /** Date and Message-ID when the message lacks them: the block without its Received header. */
+    public String completion(byte[] head, Trace trace, String random) {
         InternetHeaders existing = parse(head);
-        StringBuilder block = new StringBuilder(received(trace));
+        StringBuilder block = new StringBuilder();
         if (!present(existing, "Date")) {
             block.append("Date: ").append(date(trace.receivedAt())).append(CRLF);
         }
@@ -58,16 +82,28 @@ public final class MissingHeaders {
         return block.toString();
     }
 
-    /** {@code Received: from helo ([ip]) by host (Merpati) with PROTO id QUEUEID for <rcpt>; date}, folded. */
-    String received(Trace trace) {
+    /**
+     * {@code Received: from helo ([ip]) (using TLS...) (Authenticated sender: user) by host (Merpati) with
+     * PROTO id QUEUEID for <rcpt>; date}, folded, as Postfix's smtpd writes it.
+     */
+    public String received(Trace trace) {
         String helo = token(trace.clientHelo(), "unknown");
         StringBuilder line = new StringBuilder("Received: from ")
                 .append(helo)
                 .append(" (")
                 .append(addressLiteral(trace.clientAddress()))
                 .append(")")
-                .append(CRLF)
-                .append("\tby ")
+                .append(CRLF);
+        if (trace.tls() != null && !trace.tls().isBlank()) {
+            line.append("\t(using ").append(comment(trace.tls())).append(")").append(CRLF);
+        }
+        if (trace.authenticatedUser() != null && !trace.authenticatedUser().isBlank()) {
+            line.append("\t(Authenticated sender: ")
+                    .append(token(trace.authenticatedUser(), "unknown"))
+                    .append(")")
+                    .append(CRLF);
+        }
+        line.append("\tby ")
                 .append(hostname)
                 .append(" (Merpati) with ")
                 .append(protocol(trace.protocol()))
@@ -150,6 +186,37 @@ public final class MissingHeaders {
             }
         }
         return clean.toString();
+    }
+
+    /**
+     * Text for a header comment: letters, digits, spaces and {@code _ . - / +} kept, parentheses kept
+     * only when they balance, everything else (CR, LF, backslash, ...) replaced; bounded.
+     */
+    static String comment(String value) {
+        StringBuilder clean = new StringBuilder();
+        int depth = 0;
+        for (char c : value.strip().toCharArray()) {
+            if (clean.length() == 200) {
+                break;
+            }
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || " _.-/+".indexOf(c) >= 0;
+            if (plain) {
+                clean.append(c);
+            } else if (c == '(') {
+                depth++;
+                clean.append(c);
+            } else if (c == ')' && depth > 0) {
+                depth--;
+                clean.append(c);
+            } else {
+                clean.append('?');
+            }
+        }
+        String text = clean.toString();
+        return depth == 0 ? text : text.replace('(', '?').replace(')', '?');
     }
 
     private static String path(String address) {

@@ -75,6 +75,20 @@ public final class BodyChunks {
         return new StoredBody(bodyId, size);
     }
 
+    /** The header block read before the content; empty when there is none. */
+    public byte[] prefix(long bodyId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT prefix FROM message_body WHERE id = ?")) {
+            select.setLong(1, bodyId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no message_body " + bodyId);
+                }
+                byte[] prefix = rs.getBytes(1);
+                return prefix == null ? new byte[0] : prefix;
+            }
+        }
+    }
+
     /** Sets the header block read before the content (replacing any earlier one). */
     public void setPrefix(long bodyId, byte[] prefix) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(

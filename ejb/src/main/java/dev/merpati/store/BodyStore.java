@@ -40,6 +40,14 @@ public class BodyStore {
         }
     }
 
+    public byte[] prefix(long bodyId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new BodyChunks(connection).prefix(bodyId);
+        } catch (SQLException e) {
+            throw new StoreException("reading message body " + bodyId + " failed", e);
+        }
+    }
+
     public void setPrefix(long bodyId, byte[] prefix) {
         try (Connection connection = dataSource.getConnection()) {
             new BodyChunks(connection).setPrefix(bodyId, prefix);

@@ -35,6 +35,44 @@ class MissingHeadersTest {
     }
 
     @Test
+    void receivedHeaderRecordsTlsAndTheAuthenticatedSenderAsPostfixDoes() {
+        var trace = new MissingHeaders.Trace(
+                "client.example.org",
+                "192.0.2.10",
+                "ESMTPSA",
+                "00000000A1",
+                List.of("bob@merpati.test"),
+                RECEIVED,
+                "TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+                "alice@merpati.test");
+        assertEquals(
+                "Received: from client.example.org ([192.0.2.10])\r\n"
+                        + "\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\r\n"
+                        + "\t(Authenticated sender: alice@merpati.test)\r\n"
+                        + "\tby mx.merpati.test (Merpati) with ESMTPSA id 00000000A1\r\n"
+                        + "\tfor <bob@merpati.test>; Tue, 4 Mar 2025 12:06:07 +0700\r\n",
+                headers.received(trace));
+    }
+
+    @Test
+    void tlsAndSenderCannotInjectHeaderLinesOrBreakTheComment() {
+        var trace = new MissingHeaders.Trace(
+                "client.example.org",
+                "192.0.2.10",
+                "ESMTPSA",
+                "00000000A1",
+                List.of("bob@merpati.test"),
+                RECEIVED,
+                "TLSv1.3 (x\r\nX-Evil: 1",
+                "alice)\r\nX-Evil: 2 (");
+        String received = headers.received(trace);
+        assertFalse(received.contains("X-Evil: "), received);
+        assertEquals(5, received.split("\r\n", -1).length - 1, received);
+        assertTrue(received.contains("\t(using TLSv1.3 ?x??X-Evil? 1)\r\n"), received);
+        assertTrue(received.contains("\t(Authenticated sender: alice???X-Evil:?2??)\r\n"), received);
+    }
+
+    @Test
     void severalRecipientsAreNotDisclosed() {
         String received = headers.received(trace(List.of("a@merpati.test", "b@merpati.test")));
         assertFalse(received.contains(" for "));

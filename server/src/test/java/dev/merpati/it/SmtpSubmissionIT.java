@@ -56,6 +56,15 @@ class SmtpSubmissionIT {
 
         String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
+        // Postfix's form: the TLS in use and the login, as comments of the Received header.
+        assertTrue(
+                headers(raw)
+                        .matches(
+                                "(?s).*\r\n\t\\(using TLSv1\\.[23] with cipher TLS_\\w+ \\((128|256)/(128|256) bits\\)\\)\r\n"
+                                        + "\t\\(Authenticated sender: "
+                                        + java.util.regex.Pattern.quote(TestServer.ALICE)
+                                        + "\\)\r\n\tby .*"),
+                raw);
         assertTrue(raw.contains("Sent by swaks over STARTTLS."), raw);
     }
 

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param receivedAt when the end of data was received
  * @param dsn the DSN parameters of MAIL FROM (RET, ENVID); {@link DsnRequest#NONE} when none
  * @param recipientDsn the DSN parameters (NOTIFY, ORCPT) of the recipients that had any, by recipient
+ * @param tls the connection's TLS as Postfix writes it in Received, e.g. {@code TLSv1.3 with cipher
+ *     TLS_AES_256_GCM_SHA384 (256/256 bits)}; {@code null} for a plaintext connection
  */
 public record ReceivedMail(
         String reversePath,
@@ -28,12 +30,39 @@ public record ReceivedMail(
         String authenticatedUser,
         Instant receivedAt,
         DsnRequest dsn,
-        Map<String, RecipientDsn> recipientDsn) {
+        Map<String, RecipientDsn> recipientDsn,
+        String tls) {
 
     public ReceivedMail {
         recipients = List.copyOf(recipients);
         dsn = dsn == null ? DsnRequest.NONE : dsn;
         recipientDsn = recipientDsn == null ? Map.of() : Map.copyOf(recipientDsn);
+    }
+
+    /** A mail received without TLS. */
+    public ReceivedMail(
+            String reversePath,
+            List<String> recipients,
+            MessageContent content,
+            String clientAddress,
+            String clientHostname,
+            String protocol,
+            String authenticatedUser,
+            Instant receivedAt,
+            DsnRequest dsn,
+            Map<String, RecipientDsn> recipientDsn) {
+        this(
+                reversePath,
+                recipients,
+                content,
+                clientAddress,
+                clientHostname,
+                protocol,
+                authenticatedUser,
+                receivedAt,
+                dsn,
+                recipientDsn,
+                null);
     }
 
     /** A mail without DSN parameters. */
@@ -56,6 +85,7 @@ public record ReceivedMail(
                 authenticatedUser,
                 receivedAt,
                 DsnRequest.NONE,
-                Map.of());
+                Map.of(),
+                null);
     }
 }

@@ -97,6 +97,11 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             description = "On the submission ports, MAIL FROM must be the authenticated user's own address")
     private Boolean smtpRejectSenderLoginMismatch = true;
 
+    @ConfigProperty(
+            defaultValue = "false",
+            description = "VRFY tells whether a local user exists (250 / 550 5.1.1); false: always 252")
+    private Boolean smtpVrfy = false;
+
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
 
@@ -175,7 +180,8 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         var smtp = SmtpConfig.defaults(name)
                 .withMaxMessageSize(maxMessageSize)
                 .withMaxRecipients(smtpMaxRecipients)
-                .withRelayNetworks(ClientNetworks.parse(relayNetworks));
+                .withRelayNetworks(ClientNetworks.parse(relayNetworks))
+                .withVrfy(Boolean.TRUE.equals(smtpVrfy));
         var receiver = invoker(MailReceiverListener.class, workManager);
         var authentication = invoker(AuthenticationListener.class, workManager);
         var limiter = new ConnectionLimiter(smtpMaxConnections, smtpMaxConnectionsPerClient);
@@ -401,6 +407,14 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setSmtpMaxConnectionsPerClient(Integer smtpMaxConnectionsPerClient) {
         this.smtpMaxConnectionsPerClient = smtpMaxConnectionsPerClient;
+    }
+
+    public Boolean getSmtpVrfy() {
+        return smtpVrfy;
+    }
+
+    public void setSmtpVrfy(Boolean smtpVrfy) {
+        this.smtpVrfy = smtpVrfy;
     }
 
     public Boolean getSmtpRejectSenderLoginMismatch() {

@@ -37,7 +37,8 @@ final class EndOfData {
                 session.user() == null ? null : session.user().address(),
                 Instant.now(),
                 transaction.dsn(),
-                transaction.recipientDsn());
+                transaction.recipientDsn(),
+                session.tls() == null ? null : session.tls().description());
         return session.receiver().call(listener -> listener.receive(mail)).handle((queueId, error) -> {
             transaction.close();
             if (error != null) {

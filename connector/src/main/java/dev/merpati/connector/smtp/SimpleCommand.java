@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * The commands valid in every state that need no listener: RSET, NOOP, QUIT, VRFY, HELP. Each is a
+ * The commands valid in every state that need no listener: RSET, NOOP, QUIT, HELP. Each is a
  * reply plus an optional effect on the session.
  */
 final class SimpleCommand implements SmtpCommand {
@@ -39,11 +39,6 @@ final class SimpleCommand implements SmtpCommand {
 
     static SimpleCommand quit() {
         return new SimpleCommand(ArgumentRule.NONE, "QUIT", SmtpSession::requestQuit, SmtpReplies.BYE);
-    }
-
-    /** VRFY is answered without telling whether a user exists (no address harvesting). */
-    static SimpleCommand vrfy() {
-        return new SimpleCommand(ArgumentRule.REQUIRED, "VRFY address", session -> {}, SmtpReplies.CANNOT_VRFY);
     }
 
     static SimpleCommand help() {

@@ -17,7 +17,7 @@ final class SmtpCommands {
             entry("RSET", SimpleCommand.rset()),
             entry("NOOP", SimpleCommand.noop()),
             entry("QUIT", SimpleCommand.quit()),
-            entry("VRFY", SimpleCommand.vrfy()),
+            entry("VRFY", new VrfyCommand()),
             entry("HELP", SimpleCommand.help()),
             entry("STARTTLS", new StartTlsCommand()),
             entry("AUTH", new AuthCommand()));

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param memorySpoolLimit message size up to which the content is kept in memory rather than a file
  * @param spoolDirectory where larger messages are spooled while the transaction lasts
  * @param relayNetworks clients that may relay to other domains without authenticating
+ * @param vrfy whether VRFY tells if a local user exists (Postfix's {@code disable_vrfy_command = no});
+ *     when false it always answers 252
  */
 public record SmtpConfig(
         String hostName,
@@ -27,7 +29,32 @@ public record SmtpConfig(
         Duration idleTimeout,
         int memorySpoolLimit,
         Path spoolDirectory,
-        ClientNetworks relayNetworks) {
+        ClientNetworks relayNetworks,
+        boolean vrfy) {
+
+    /** Settings with VRFY answering 252. */
+    public SmtpConfig(
+            String hostName,
+            long maxMessageSize,
+            int maxRecipients,
+            int maxLineLength,
+            int maxErrors,
+            Duration idleTimeout,
+            int memorySpoolLimit,
+            Path spoolDirectory,
+            ClientNetworks relayNetworks) {
+        this(
+                hostName,
+                maxMessageSize,
+                maxRecipients,
+                maxLineLength,
+                maxErrors,
+                idleTimeout,
+                memorySpoolLimit,
+                spoolDirectory,
+                relayNetworks,
+                false);
+    }
 
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_RECIPIENTS = 100;
@@ -60,7 +87,8 @@ public record SmtpConfig(
                 idleTimeout,
                 memorySpoolLimit,
                 spoolDirectory,
-                relayNetworks);
+                relayNetworks,
+                vrfy);
     }
 
     public SmtpConfig withMaxRecipients(int count) {
@@ -73,7 +101,8 @@ public record SmtpConfig(
                 idleTimeout,
                 memorySpoolLimit,
                 spoolDirectory,
-                relayNetworks);
+                relayNetworks,
+                vrfy);
     }
 
     public SmtpConfig withIdleTimeout(Duration timeout) {
@@ -86,7 +115,8 @@ public record SmtpConfig(
                 timeout,
                 memorySpoolLimit,
                 spoolDirectory,
-                relayNetworks);
+                relayNetworks,
+                vrfy);
     }
 
     public SmtpConfig withRelayNetworks(ClientNetworks networks) {
@@ -99,6 +129,21 @@ public record SmtpConfig(
                 idleTimeout,
                 memorySpoolLimit,
                 spoolDirectory,
-                networks);
+                networks,
+                vrfy);
+    }
+
+    public SmtpConfig withVrfy(boolean answer) {
+        return new SmtpConfig(
+                hostName,
+                maxMessageSize,
+                maxRecipients,
+                maxLineLength,
+                maxErrors,
+                idleTimeout,
+                memorySpoolLimit,
+                spoolDirectory,
+                relayNetworks,
+                answer);
     }
 }

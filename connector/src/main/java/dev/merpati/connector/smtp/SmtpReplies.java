@@ -146,6 +146,11 @@ public final class SmtpReplies {
         return SmtpReply.of(554, "5.7.1", "<" + recipient + ">: Relay access denied");
     }
 
+    /** VRFY of an existing local user (RFC 5321 §3.5.3). */
+    public static SmtpReply verified(String address) {
+        return SmtpReply.of(250, "2.0.0", "<" + address + ">");
+    }
+
     public static SmtpReply recipientLookupFailure(String recipient) {
         return SmtpReply.of(451, "4.3.0", "<" + recipient + ">: Temporary lookup failure");
     }

@@ -33,6 +33,7 @@ class MerpatiResourceAdapterTest {
         adapter.setSmtpPort(freePort());
         adapter.setPop3Port(freePort());
         adapter.setSubmissionPort(freePort());
+        adapter.setImapPort(0); // the fixed default port may be taken by another build on this machine
         adapter.start(bootstrapContext());
         try {
             assertTrue(Thread.getAllStackTraces().keySet().stream()
@@ -96,6 +97,7 @@ class MerpatiResourceAdapterTest {
         adapter.setPop3Port(-1);
         adapter.setSubmissionPort(0);
         adapter.setSmtpsPort(0);
+        adapter.setImapPort(0);
         adapter.start(bootstrapContext());
         adapter.stop();
     }
