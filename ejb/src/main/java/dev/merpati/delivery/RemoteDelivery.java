@@ -78,14 +78,14 @@ public class RemoteDelivery {
 
     private SmtpDeliveryResult attempt(QueueEntry entry, QueueRecipient recipient) {
         String address = recipient.getAddress();
-        Optional<TransportMap.NextHop> hop = nextHops.forAddress(address);
-        if (hop.isEmpty()) {
-            return new SmtpDeliveryResult(address, 0, "4.4.4 no next hop found for " + address);
-        }
         SmtpClientConnectionFactory clients = factory();
         if (clients == null) {
             return new SmtpDeliveryResult(
                     address, 0, "4.3.0 no " + SmtpClientConnectionFactory.JNDI_NAME + " resource");
+        }
+        Optional<TransportMap.NextHop> hop = nextHops.forAddress(address);
+        if (hop.isEmpty()) {
+            return new SmtpDeliveryResult(address, 0, "4.4.3 no next hop found (DNS) for " + address);
         }
         long bodyId = entry.getBodyId();
         long size = bodies.size(bodyId);
