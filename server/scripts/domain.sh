@@ -30,6 +30,7 @@
 #   QUOTA_DEFAULT_BYTES     storage quota of accounts without their own (0: unlimited) [0]
 #   RECIPIENT_DELIMITER     subaddress delimiter characters ("" turns it off)  [+]
 #   ADMINS           accounts allowed to use the admin REST API (comma separated) [none]
+#   TRANSPORT_MAP    next hops for remote domains, domain=host:port,... [none: the domain, port 25]
 set -euo pipefail
 
 : "${PAYARA_HOME:?PAYARA_HOME is not set}"
@@ -53,6 +54,7 @@ QUEUE_LIFETIME_SECONDS=${QUEUE_LIFETIME_SECONDS:-432000}
 QUOTA_DEFAULT_BYTES=${QUOTA_DEFAULT_BYTES:-0}
 RECIPIENT_DELIMITER=${RECIPIENT_DELIMITER-+}
 ADMINS=${ADMINS:-}
+TRANSPORT_MAP=${TRANSPORT_MAP:-}
 
 APP_NAME=merpati
 RAR_MODULE=merpati-connector
@@ -140,7 +142,8 @@ provision() {
 
     # The pipeline's JMS queues on the built-in OpenMQ broker.
     local queue jndi
-    for queue in maildrop:maildrop incoming:incoming local_delivery:localDelivery deferred:deferred; do
+    for queue in maildrop:maildrop incoming:incoming local_delivery:localDelivery deferred:deferred \
+        smtp_delivery:smtpDelivery; do
         jndi=${queue#*:}
         queue=${queue%%:*}
         asadmin create-jmsdest --desttype queue "$queue"
@@ -168,6 +171,9 @@ provision() {
     fi
     if [[ -n $ADMINS ]]; then
         asadmin create-system-properties "merpati.admins=$(escape_property "$ADMINS")"
+    fi
+    if [[ -n $TRANSPORT_MAP ]]; then
+        asadmin create-system-properties "merpati.transportMap=$(escape_property "$TRANSPORT_MAP")"
     fi
     if [[ -n $DEMO_ACCOUNTS ]]; then
         asadmin create-system-properties "merpati.demo.accounts=$(escape_property "$DEMO_ACCOUNTS")"
@@ -198,6 +204,14 @@ deploy() {
             --connectiondefinition dev.merpati.connector.api.MailboxChangeSignalFactory \
             --steadypoolsize 1 --maxpoolsize 64 --transactionsupport NoTransaction merpati-mailbox-changes-pool
         asadmin create-connector-resource --poolname merpati-mailbox-changes-pool eis/merpati/mailboxChanges
+    fi
+    # The connector's SMTP client for remote delivery (same constraint).
+    if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
+            | grep -q '^eis/merpati/smtp$'; then
+        asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
+            --connectiondefinition dev.merpati.connector.api.SmtpClientConnectionFactory \
+            --steadypoolsize 0 --maxpoolsize 64 --transactionsupport NoTransaction merpati-smtp-client-pool
+        asadmin create-connector-resource --poolname merpati-smtp-client-pool eis/merpati/smtp
     fi
 }
 

@@ -16,6 +16,8 @@ import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientCheck;
 import dev.merpati.connector.api.RecipientVerdict;
 import dev.merpati.delivery.LocalDelivery;
+import dev.merpati.delivery.NextHops;
+import dev.merpati.delivery.RemoteDelivery;
 import dev.merpati.inbound.MailIntake;
 import dev.merpati.inbound.MailReceiverEndpoint;
 import dev.merpati.mailbox.MailboxQueries;
@@ -56,6 +58,12 @@ class PipelineFlowTest {
         final List<Long> queueManager = new ArrayList<>();
         final List<long[]> localDelivery = new ArrayList<>();
         final List<Long> deferred = new ArrayList<>();
+        final List<long[]> smtpDelivery = new ArrayList<>();
+
+        @Override
+        public void toSmtpDelivery(long entryId, long recipientId) {
+            smtpDelivery.add(new long[] {entryId, recipientId});
+        }
 
         @Override
         public void toDeferred(long entryId, java.time.Duration delay) {
@@ -86,6 +94,7 @@ class PipelineFlowTest {
     private static Cleanup cleanup;
     private static QueueManager queueManager;
     private static LocalDelivery localDelivery;
+    private static RemoteDelivery remoteDelivery;
     private static MailboxQueries queries;
     private static Maildrop maildrop;
     private static QueueRepository queue;
@@ -116,6 +125,8 @@ class PipelineFlowTest {
         cleanup = container.add(new Cleanup());
         queueManager = container.add(new QueueManager());
         localDelivery = container.add(new LocalDelivery());
+        container.add(new NextHops());
+        remoteDelivery = container.add(new RemoteDelivery());
         queries = container.add(new MailboxQueries());
         maildrop = container.add(new Maildrop());
         container.wire();
@@ -150,6 +161,18 @@ class PipelineFlowTest {
                 "ESMTP",
                 null,
                 Instant.parse("2025-03-04T05:06:07Z"));
+    }
+
+    /**
+     * Replays the recorded SMTP deliveries. There is no SMTP client resource here, so the remote
+     * agent defers every remote recipient (RemoteDeliveryIT covers real deliveries).
+     */
+    private static void deliverRemote() {
+        List<long[]> requests = new ArrayList<>(jms.smtpDelivery);
+        jms.smtpDelivery.clear();
+        for (long[] r : requests) {
+            container.inTransaction(() -> remoteDelivery.deliver(r[0], r[1]));
+        }
     }
 
     private static QueueEntry entry(long id) {
@@ -218,7 +241,9 @@ class PipelineFlowTest {
 
         int deliveriesBefore = jms.localDelivery.size();
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         assertEquals(deliveriesBefore + 1, jms.localDelivery.size());
         assertEquals(QueueState.ACTIVE, entry(entryId).getState());
 
@@ -268,6 +293,7 @@ class PipelineFlowTest {
         long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
         container.inTransaction(() -> cleanup.process(entryId));
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         assertEquals(QueueState.ACTIVE, entry(entryId).getState());
         assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
     }
@@ -282,6 +308,7 @@ class PipelineFlowTest {
             long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
             container.inTransaction(() -> cleanup.process(entryId));
             container.inTransaction(() -> queueManager.process(entryId));
+            deliverRemote();
             long[] d = jms.localDelivery.get(jms.localDelivery.size() - 1);
             container.inTransaction(() -> localDelivery.deliver(d[0], d[1]));
         }
@@ -308,6 +335,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> cleanup.process(entryId));
         int localBefore = jms.localDelivery.size();
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
 
         Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
         recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
@@ -340,6 +368,7 @@ class PipelineFlowTest {
         // A redelivered queue manager message changes nothing and sends no second DSN.
         int cleanups = jms.cleanup.size();
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         assertEquals(cleanups, jms.cleanup.size());
     }
 
@@ -383,14 +412,17 @@ class PipelineFlowTest {
         System.setProperty("merpati.queue.retrySeconds", "1");
         try {
             container.inTransaction(() -> queueManager.process(entryId));
+            deliverRemote();
             // too early: nothing happens
             container.inTransaction(() -> queueManager.retry(entryId));
+            deliverRemote();
             assertEquals(1, entry(entryId).getAttempts());
             assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
             sleep(1100);
             // the mail arrived in 2025: far beyond the 5 days
             int cleanups = jms.cleanup.size();
             container.inTransaction(() -> queueManager.retry(entryId));
+            deliverRemote();
             QueueRecipient far = recipients(entryId).get(0);
             assertEquals(RecipientState.BOUNCED, far.getState());
             assertTrue(far.getLastError().startsWith("4.4.7 delivery time expired"), far.getLastError());
@@ -417,6 +449,7 @@ class PipelineFlowTest {
         long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
         container.inTransaction(() -> cleanup.process(entryId));
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         long dsnId = jms.cleanup.get(jms.cleanup.size() - 1);
         assertTrue(dsnId != entryId);
         assertEquals(
@@ -458,6 +491,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> cleanup.process(loopId));
         assertEquals("5.4.6 mail loop detected", recipients(loopId).get(0).getLastError());
         container.inTransaction(() -> queueManager.process(loopId));
+        deliverRemote();
         assertEquals(QueueState.DONE, entry(loopId).getState());
         assertTrue(entry(jms.cleanup.get(jms.cleanup.size() - 1)).isDsn());
     }
@@ -477,6 +511,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> sweeper.redrive(later));
         assertTrue(jms.queueManager.subList(qmgr, jms.queueManager.size()).contains(entryId));
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
 
         long recipientId = recipients(entryId).get(0).getId();
         int deliveries = jms.localDelivery.size();
@@ -502,6 +537,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> cleanup.process(entryId));
         int deliveries = jms.localDelivery.size();
         container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
         Map<String, RecipientState> states = new java.util.LinkedHashMap<>();
         recipients(entryId).forEach(r -> states.put(r.getAddress(), r.getState()));
         assertEquals(

@@ -38,6 +38,9 @@ public class PipelineMessages {
     @Resource(lookup = "jms/deferred")
     Queue deferred;
 
+    @Resource(lookup = "jms/smtpDelivery")
+    Queue smtpDelivery;
+
     public void toCleanup(long entryId) {
         jms.createProducer().send(maildrop, Long.toString(entryId));
     }
@@ -55,6 +58,10 @@ public class PipelineMessages {
         jms.createProducer().send(localDelivery, Map.<String, Object>of(ENTRY_ID, entryId, RECIPIENT_ID, recipientId));
     }
 
+    public void toSmtpDelivery(long entryId, long recipientId) {
+        jms.createProducer().send(smtpDelivery, Map.<String, Object>of(ENTRY_ID, entryId, RECIPIENT_ID, recipientId));
+    }
+
     /** The entry id of a message sent by {@link #toCleanup}, {@link #toQueueManager} or {@link #toDeferred}; empty if malformed. */
     public static OptionalLong entryId(Message message) {
         try {
@@ -67,7 +74,7 @@ public class PipelineMessages {
         return OptionalLong.empty();
     }
 
-    /** What a message sent by {@link #toLocalDelivery} asks for; empty if malformed. */
+    /** What a message sent by {@link #toLocalDelivery} or {@link #toSmtpDelivery} asks for; empty if malformed. */
     public static Optional<DeliveryRequest> deliveryRequest(Message message) {
         try {
             if (message instanceof MapMessage map && map.itemExists(ENTRY_ID) && map.itemExists(RECIPIENT_ID)) {

@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class QueueManager {
 
-    static final String NO_REMOTE_DELIVERY = "4.4.0 remote delivery not yet available";
     private static final Logger LOG = Logger.getLogger(QueueManager.class.getName());
 
     @Inject
@@ -141,7 +140,7 @@ public class QueueManager {
             if (r.getAccountId() != null) {
                 pipeline.toLocalDelivery(entry.getId(), r.getId());
             } else {
-                r.deferred(NO_REMOTE_DELIVERY);
+                pipeline.toSmtpDelivery(entry.getId(), r.getId());
             }
         }
         bounces.notifySender(entry);

@@ -92,6 +92,10 @@ public class QueueSweeper {
             pipeline.toLocalDelivery(r.getEntryId(), r.getId());
             n++;
         }
+        for (QueueRecipient r : queue.pendingRemote(before, BATCH)) {
+            pipeline.toSmtpDelivery(r.getEntryId(), r.getId());
+            n++;
+        }
         for (QueueEntry e : queue.overdue(before, BATCH)) {
             pipeline.toDeferred(e.getId(), Duration.ZERO);
             n++;

@@ -122,6 +122,20 @@ public class QueueRepository {
                 .getResultList();
     }
 
+    /** Remote recipients still waiting for their SMTP delivery (their JMS message may be lost). */
+    public List<QueueRecipient> pendingRemote(Instant before, int max) {
+        return em.createQuery(
+                        "SELECT r FROM QueueRecipient r, QueueEntry e WHERE r.entryId = e.id AND e.state = :state"
+                                + " AND r.state = :pending AND r.accountId IS NULL AND e.receivedAt < :before"
+                                + " ORDER BY r.id",
+                        QueueRecipient.class)
+                .setParameter("state", QueueState.ACTIVE)
+                .setParameter("pending", RecipientState.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** Marks the entry DONE when none of its recipients is still pending or deferred. */
     public void completeIfFinished(QueueEntry entry) {
         if (recipients(entry.getId()).stream().noneMatch(r -> r.getState().unfinished())) {

@@ -1,0 +1,213 @@
+package dev.merpati.connector.outbound;
+
+import dev.merpati.connector.api.MessageContent;
+import dev.merpati.connector.api.SmtpDeliveryResult;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One blocking SMTP client session: EHLO (HELO if refused), STARTTLS when offered, MAIL, one RCPT
+ * per recipient, DATA with the content dot-stuffed, QUIT. Every recipient gets the reply that
+ * decided its fate; a network failure is a temporary failure (code 0, "4.4.1 ...").
+ */
+final class SmtpClient {
+
+    static final int CONNECTION_FAILED = 0;
+
+    private final String heloName;
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
+
+    SmtpClient(String heloName, int connectTimeoutMillis, int readTimeoutMillis) {
+        this.heloName = heloName;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    List<SmtpDeliveryResult> deliver(
+            String host, int port, String reversePath, List<String> recipients, MessageContent content) {
+        Map<String, SmtpDeliveryResult> results = new LinkedHashMap<>();
+        String where = host + ":" + port;
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+            plain.setSoTimeout(readTimeoutMillis);
+            Session session = new Session(plain);
+            Reply greeting = session.read();
+            if (!greeting.positive()) {
+                return all(recipients, greeting, where);
+            }
+            Reply ehlo = session.command("EHLO " + heloName);
+            if (!ehlo.positive()) {
+                ehlo = session.command("HELO " + heloName);
+                if (!ehlo.positive()) {
+                    return all(recipients, ehlo, where);
+                }
+            } else if (ehlo.offers("STARTTLS")) {
+                Reply tls = session.command("STARTTLS");
+                if (tls.code() == 220) {
+                    session = new Session(OpportunisticTls.wrap(plain, host, port));
+                    ehlo = session.command("EHLO " + heloName);
+                    if (!ehlo.positive()) {
+                        return all(recipients, ehlo, where);
+                    }
+                }
+            }
+            Reply mail = session.command("MAIL FROM:<" + reversePath + ">");
+            if (!mail.positive()) {
+                return all(recipients, mail, where);
+            }
+            List<String> accepted = new ArrayList<>();
+            for (String recipient : recipients) {
+                Reply rcpt = session.command("RCPT TO:<" + recipient + ">");
+                if (rcpt.positive()) {
+                    accepted.add(recipient);
+                } else {
+                    results.put(recipient, rcpt.result(recipient, where));
+                }
+            }
+            if (!accepted.isEmpty()) {
+                Reply data = session.command("DATA");
+                Reply end;
+                if (data.code() == 354) {
+                    try (InputStream in = content.openStream()) {
+                        session.sendData(in);
+                    }
+                    end = session.read();
+                } else {
+                    end = data;
+                }
+                for (String recipient : accepted) {
+                    results.put(recipient, end.result(recipient, where));
+                }
+            }
+            session.quit();
+        } catch (IOException | RuntimeException e) {
+            String reason = "4.4.1 connection to " + where + " failed: " + e;
+            for (String recipient : recipients) {
+                results.putIfAbsent(recipient, new SmtpDeliveryResult(recipient, CONNECTION_FAILED, reason));
+            }
+        }
+        return recipients.stream().map(results::get).toList();
+    }
+
+    private static List<SmtpDeliveryResult> all(List<String> recipients, Reply reply, String where) {
+        return recipients.stream().map(r -> reply.result(r, where)).toList();
+    }
+
+    /** A reply: its code and its lines' texts (without the code). */
+    record Reply(int code, List<String> lines) {
+
+        boolean positive() {
+            return code >= 200 && code < 400;
+        }
+
+        boolean offers(String extension) {
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i).toUpperCase(Locale.ROOT);
+                if (line.equals(extension) || line.startsWith(extension + " ")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        SmtpDeliveryResult result(String recipient, String where) {
+            String text = String.join(" ", lines).strip();
+            if (code >= 200 && code < 300 && !text.matches("2\\.\\d+\\.\\d+ .*")) {
+                text = "2.0.0 " + text;
+            } else if (code >= 400 && !text.matches("[45]\\.\\d+\\.\\d+( .*)?")) {
+                text = (code >= 500 ? "5.0.0 " : "4.0.0 ") + text;
+            }
+            return new SmtpDeliveryResult(recipient, code, text + " (from " + where + ")");
+        }
+    }
+
+    private static final class Session {
+        private static final int MAX_LINE = 4096;
+
+        private final InputStream in;
+        private final OutputStream out;
+
+        Session(Socket socket) throws IOException {
+            this.in = new BufferedInputStream(socket.getInputStream());
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
+        }
+
+        Reply command(String line) throws IOException {
+            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return read();
+        }
+
+        void quit() {
+            try {
+                command("QUIT");
+            } catch (IOException e) {
+                // the transaction is over: a lost QUIT changes nothing
+            }
+        }
+
+        Reply read() throws IOException {
+            List<String> lines = new ArrayList<>();
+            while (true) {
+                String line = readLine();
+                if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)) {
+                    throw new IOException("malformed reply: " + line);
+                }
+                lines.add(line.length() > 4 ? line.substring(4) : "");
+                if (line.length() == 3 || line.charAt(3) != '-') {
+                    return new Reply(Integer.parseInt(line.substring(0, 3)), lines);
+                }
+            }
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                if (line.length() < MAX_LINE && b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        /** The content, dot-stuffed, bare LFs as CRLF, then the "." line. */
+        void sendData(InputStream content) throws IOException {
+            byte[] buffer = new byte[16384];
+            boolean atLineStart = true;
+            int previous = -1;
+            int n;
+            while ((n = content.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (atLineStart && b == '.') {
+                        out.write('.');
+                    }
+                    if (b == '\n' && previous != '\r') {
+                        out.write('\r');
+                    }
+                    out.write(b);
+                    atLineStart = b == '\n';
+                    previous = b;
+                }
+            }
+            out.write((atLineStart ? ".\r\n" : "\r\n.\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.merpati.delivery;
+
+import dev.merpati.store.BodyChunks;
+import dev.merpati.store.BodyStore;
+import java.io.InputStream;
+
+/** Streams a stored body chunk by chunk, never the whole message in memory. */
+final class BodyInputStream extends InputStream {
+
+    private final BodyStore bodies;
+    private final long bodyId;
+    private final long size;
+    private long offset;
+    private byte[] chunk = new byte[0];
+    private int position;
+
+    BodyInputStream(BodyStore bodies, long bodyId, long size) {
+        this.bodies = bodies;
+        this.bodyId = bodyId;
+        this.size = size;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        if (position >= chunk.length) {
+            if (offset >= size) {
+                return -1;
+            }
+            chunk = bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE);
+            position = 0;
+            if (chunk.length == 0) {
+                return -1;
+            }
+            offset += chunk.length;
+        }
+        int n = Math.min(len, chunk.length - position);
+        System.arraycopy(chunk, position, b, off, n);
+        position += n;
+        return n;
+    }
+}
