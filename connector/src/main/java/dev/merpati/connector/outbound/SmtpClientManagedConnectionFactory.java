@@ -3,6 +3,7 @@ package dev.merpati.connector.outbound;
 import dev.merpati.connector.api.SmtpClientConnection;
 import dev.merpati.connector.api.SmtpClientConnectionFactory;
 import dev.merpati.connector.ra.MerpatiResourceAdapter;
+import dev.merpati.connector.ra.StatelessManagedConnection;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -50,14 +51,15 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
 
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) {
-        return new SmtpClientManagedConnection(this);
+        return new StatelessManagedConnection<>(
+                this, "Merpati SMTP client", SmtpClientConnectionHandle.class, SmtpClientConnectionHandle::new);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
         for (Object connection : connections) {
-            if (connection instanceof SmtpClientManagedConnection managed && managed.factory() == this) {
+            if (connection instanceof StatelessManagedConnection<?> managed && managed.factory() == this) {
                 return managed;
             }
         }

@@ -1,35 +1,19 @@
 package dev.merpati.connector.imap.events;
 
 import dev.merpati.connector.api.MailboxChangeSignal;
+import dev.merpati.connector.ra.ConnectionHandle;
+import dev.merpati.connector.ra.StatelessManagedConnection;
 
 /** A connection handle: signals go straight to the adapter's session registry. */
-public class ChangeSignalConnection implements MailboxChangeSignal {
+public class ChangeSignalConnection extends ConnectionHandle<ChangeSignalManagedConnectionFactory>
+        implements MailboxChangeSignal {
 
-    private volatile ChangeSignalManagedConnection managed;
-
-    ChangeSignalConnection(ChangeSignalManagedConnection managed) {
-        this.managed = managed;
-    }
-
-    void associate(ChangeSignalManagedConnection managed) {
-        this.managed = managed;
+    ChangeSignalConnection(StatelessManagedConnection<ChangeSignalManagedConnectionFactory> managed) {
+        super(managed);
     }
 
     @Override
     public void folderChanged(long accountId, long folderId) {
-        ChangeSignalManagedConnection current = managed;
-        if (current == null) {
-            throw new IllegalStateException("connection closed");
-        }
-        current.factory().events().changed(accountId, folderId, null);
-    }
-
-    @Override
-    public void close() {
-        ChangeSignalManagedConnection current = managed;
-        managed = null;
-        if (current != null) {
-            current.closed(this);
-        }
+        factory().events().changed(accountId, folderId, null);
     }
 }

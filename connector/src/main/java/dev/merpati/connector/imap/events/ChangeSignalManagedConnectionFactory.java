@@ -4,6 +4,7 @@ import dev.merpati.connector.api.MailboxChangeSignal;
 import dev.merpati.connector.api.MailboxChangeSignalFactory;
 import dev.merpati.connector.imap.MailboxEvents;
 import dev.merpati.connector.ra.MerpatiResourceAdapter;
+import dev.merpati.connector.ra.StatelessManagedConnection;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -48,14 +49,15 @@ public class ChangeSignalManagedConnectionFactory implements ManagedConnectionFa
 
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) {
-        return new ChangeSignalManagedConnection(this);
+        return new StatelessManagedConnection<>(
+                this, "Merpati IMAP change signals", ChangeSignalConnection.class, ChangeSignalConnection::new);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
         for (Object connection : connections) {
-            if (connection instanceof ChangeSignalManagedConnection managed && managed.factory() == this) {
+            if (connection instanceof StatelessManagedConnection<?> managed && managed.factory() == this) {
                 return managed;
             }
         }

@@ -1,4 +1,4 @@
-package dev.merpati.connector.outbound;
+package dev.merpati.connector.ra;
 
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -11,33 +11,54 @@ import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
-/** A pooled connection; each delivery opens its own socket, so there is nothing to keep between uses. No transactions. */
-final class SmtpClientManagedConnection implements ManagedConnection {
+/**
+ * A pooled outbound connection with no state of its own and no transactions: the adapter's outbound
+ * connection definitions (mailbox change signals, the SMTP client) keep nothing between uses, so the
+ * pool only hands out and takes back handles.
+ *
+ * @param <F> the managed connection factory that does the work behind the handles
+ */
+public final class StatelessManagedConnection<F> implements ManagedConnection {
 
-    private final SmtpClientManagedConnectionFactory factory;
+    private final F factory;
+    private final String productName;
+    private final Class<?> handleType;
+    private final Function<StatelessManagedConnection<F>, ConnectionHandle<F>> newHandle;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<SmtpClientConnectionHandle> handles = new CopyOnWriteArrayList<>();
+    private final List<ConnectionHandle<F>> handles = new CopyOnWriteArrayList<>();
     private PrintWriter logWriter;
 
-    SmtpClientManagedConnection(SmtpClientManagedConnectionFactory factory) {
+    /**
+     * @param productName names the connection in errors and metadata, e.g. "Merpati SMTP client"
+     * @param handleType the class of the handles {@code newHandle} makes
+     */
+    public StatelessManagedConnection(
+            F factory,
+            String productName,
+            Class<? extends ConnectionHandle<F>> handleType,
+            Function<StatelessManagedConnection<F>, ConnectionHandle<F>> newHandle) {
         this.factory = factory;
+        this.productName = productName;
+        this.handleType = handleType;
+        this.newHandle = newHandle;
     }
 
-    SmtpClientManagedConnectionFactory factory() {
+    public F factory() {
         return factory;
     }
 
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) {
-        SmtpClientConnectionHandle handle = new SmtpClientConnectionHandle(this);
+        ConnectionHandle<F> handle = newHandle.apply(this);
         handles.add(handle);
         return handle;
     }
 
-    void closed(SmtpClientConnectionHandle handle) {
+    void closed(ConnectionHandle<F> handle) {
         handles.remove(handle);
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
         event.setConnectionHandle(handle);
@@ -53,19 +74,21 @@ final class SmtpClientManagedConnection implements ManagedConnection {
 
     @Override
     public void cleanup() {
-        for (SmtpClientConnectionHandle handle : handles) {
+        for (ConnectionHandle<F> handle : handles) {
             handle.associate(null);
         }
         handles.clear();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void associateConnection(Object connection) throws ResourceException {
-        if (!(connection instanceof SmtpClientConnectionHandle handle)) {
-            throw new ResourceException("not a SMTP client connection: " + connection);
+        if (!handleType.isInstance(connection)) {
+            throw new ResourceException("not a " + productName + " connection: " + connection);
         }
-        handle.associate(this);
-        handles.add(handle);
+        ConnectionHandle<F> typed = (ConnectionHandle<F>) connection;
+        typed.associate(this);
+        handles.add(typed);
     }
 
     @Override
@@ -80,12 +103,12 @@ final class SmtpClientManagedConnection implements ManagedConnection {
 
     @Override
     public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("SMTP delivery is not transactional");
+        throw new NotSupportedException(productName + " is not transactional");
     }
 
     @Override
     public LocalTransaction getLocalTransaction() throws ResourceException {
-        throw new NotSupportedException("SMTP delivery is not transactional");
+        throw new NotSupportedException(productName + " is not transactional");
     }
 
     @Override
@@ -93,7 +116,7 @@ final class SmtpClientManagedConnection implements ManagedConnection {
         return new ManagedConnectionMetaData() {
             @Override
             public String getEISProductName() {
-                return "Merpati SMTP client";
+                return productName;
             }
 
             @Override
