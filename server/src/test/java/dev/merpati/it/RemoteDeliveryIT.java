@@ -100,6 +100,7 @@ class RemoteDeliveryIT {
         private final String rcptRefusal;
         private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         private final Thread thread;
+        private volatile Socket session;
 
         Peer(String rcptRefusal) throws IOException {
             this.rcptRefusal = rcptRefusal;
@@ -126,6 +127,7 @@ class RemoteDeliveryIT {
         private void serve() {
             while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
+                    session = s;
                     s.setSoTimeout(30_000);
                     session(s);
                 } catch (IOException e) {
@@ -180,9 +182,23 @@ class RemoteDeliveryIT {
             out.flush();
         }
 
+        /**
+         * Closing a server socket that another thread is blocked accepting on only pre-closes it: the
+         * port stays bound until that thread has left accept(). Wait for it, so that the next test
+         * can bind the same port.
+         */
         @Override
         public void close() throws IOException {
             server.close();
+            Socket open = session;
+            if (open != null) {
+                open.close();
+            }
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
