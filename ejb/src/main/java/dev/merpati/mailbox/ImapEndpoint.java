@@ -39,6 +39,11 @@ public class ImapEndpoint implements MailboxListener {
     }
 
     @Override
+    public List<FolderStatus> statuses(long accountId, List<String> names) {
+        return folders.statuses(accountId, names);
+    }
+
+    @Override
     public FolderOutcome changeFolder(long accountId, FolderChange change) {
         return folders.change(accountId, change);
     }

@@ -12,8 +12,17 @@ import java.util.List;
  */
 public interface MailboxListener {
 
-    /** All folders of the account (LIST, LSUB): a few dozen rows, filtered by the connector. */
+    /**
+     * All folders of the account and the subscribed names without a folder (LIST, LSUB): a few dozen
+     * rows, filtered by the connector.
+     */
     List<FolderInfo> folders(long accountId);
+
+    /**
+     * LIST ... RETURN (STATUS ...) (RFC 5819): the counters of those named folders that exist, in one
+     * call after {@link #folders}.
+     */
+    List<FolderStatus> statuses(long accountId, List<String> folders);
 
     /** CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE. */
     FolderOutcome changeFolder(long accountId, FolderChange change);

@@ -110,11 +110,30 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         return login.equals("alice") && password.equals("secret") ? new AuthenticatedUser(1, "alice@x.test") : null;
     }
 
+    /** Existing folders that are not subscribed (all others are). */
+    final java.util.Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
+
+    /** Subscribed names without a folder. */
+    final java.util.Set<String> danglingSubscriptions = ConcurrentHashMap.newKeySet();
+
+    /** Special-use attributes by folder name (Trash has \Trash). */
+    final Map<String, String> specialUse = new ConcurrentHashMap<>(Map.of("Trash", "Trash"));
+
     @Override
     public synchronized List<FolderInfo> folders(long accountId) {
-        return folders.values().stream()
+        List<FolderInfo> result = new ArrayList<>(folders.values().stream()
                 .sorted((a, b) -> a.name.compareTo(b.name))
-                .map(f -> new FolderInfo(f.name, f.name.equals("Trash") ? "Trash" : null, true))
+                .map(f -> new FolderInfo(f.name, specialUse.get(f.name), !unsubscribed.contains(f.name)))
+                .toList());
+        danglingSubscriptions.forEach(name -> result.add(FolderInfo.subscriptionOnly(name)));
+        return result;
+    }
+
+    @Override
+    public synchronized List<FolderStatus> statuses(long accountId, List<String> names) {
+        return names.stream()
+                .map(name -> status(accountId, name))
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
@@ -126,13 +145,39 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                 if (folders.containsKey(name)) {
                     return FolderOutcome.ALREADY_EXISTS;
                 }
+                // superior names are created too, as the real store does (RFC 3501 §6.3.3)
+                for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                    folders.computeIfAbsent(name.substring(0, slash), parent -> new Folder(nextId++, parent));
+                }
                 create(name);
+                if (danglingSubscriptions.remove(name)) {
+                    unsubscribed.remove(name);
+                }
                 return FolderOutcome.DONE;
             case DELETE:
                 if (name.equals("INBOX")) {
                     return FolderOutcome.NOT_ALLOWED;
                 }
-                return folders.remove(name) == null ? FolderOutcome.NO_SUCH_FOLDER : FolderOutcome.DONE;
+                if (folders.remove(name) == null) {
+                    return FolderOutcome.NO_SUCH_FOLDER;
+                }
+                if (!unsubscribed.remove(name)) {
+                    danglingSubscriptions.add(name);
+                }
+                return FolderOutcome.DONE;
+            case SUBSCRIBE:
+                if (!folders.containsKey(name)) {
+                    danglingSubscriptions.add(name);
+                }
+                unsubscribed.remove(name);
+                return FolderOutcome.DONE;
+            case UNSUBSCRIBE:
+                boolean dangling = danglingSubscriptions.remove(name);
+                if (folders.containsKey(name)) {
+                    unsubscribed.add(name);
+                    return FolderOutcome.DONE;
+                }
+                return dangling ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
             default:
                 return folders.containsKey(name) ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
         }
