@@ -8,3 +8,12 @@ CREATE TABLE dangling_subscription (
     CONSTRAINT dangling_subscription_pk PRIMARY KEY (account_id, name),
     CONSTRAINT dangling_subscription_account_fk FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE
 );
+
+-- SORT and THREAD (RFC 5256) read these instead of message headers: the addr-mailbox (local part) of
+-- the first From, To and Cc address, and the message ids of References (else the first of
+-- In-Reply-To), space separated. Filled when a message is stored; NULL for rows stored before this
+-- migration, which are filled at their first SORT or THREAD.
+ALTER TABLE mailbox_message ADD COLUMN sort_from VARCHAR(255);
+ALTER TABLE mailbox_message ADD COLUMN sort_to VARCHAR(255);
+ALTER TABLE mailbox_message ADD COLUMN sort_cc VARCHAR(255);
+ALTER TABLE mailbox_message ADD COLUMN thread_references VARCHAR(8000);

@@ -83,6 +83,18 @@ public interface MailboxListener {
      */
     List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria);
 
+    /**
+     * SORT (RFC 5256): the UIDs among {@code uids} that match {@code criteria}, in the order of the
+     * keys (ties in UID order), from data stored with each message.
+     */
+    List<Long> sort(long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria);
+
+    /**
+     * THREAD (RFC 5256): the messages among {@code uids} that match {@code criteria} as threads by
+     * {@code algorithm} ("REFERENCES" or "ORDEREDSUBJECT").
+     */
+    List<MessageThread> thread(long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria);
+
     /** GETQUOTA, GETQUOTAROOT: the account's storage use and limit (one quota root per account). */
     QuotaUsage quota(long accountId);
 }

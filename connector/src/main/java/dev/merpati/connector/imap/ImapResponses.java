@@ -9,7 +9,7 @@ public final class ImapResponses {
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
             + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE"
-            + " LIST-EXTENDED LIST-STATUS";
+            + " LIST-EXTENDED LIST-STATUS SORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES";
 
     /**
      * The capability list: STARTTLS while the connection is plain and TLS is configured, the login

@@ -15,9 +15,11 @@ import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SectionData;
+import dev.merpati.connector.api.SortCriterion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -390,6 +392,52 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
             return new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains(text.value());
         }
         return key instanceof SearchKey.All;
+    }
+
+    /** SORT in the fake: by SIZE or by the raw Subject line, enough to drive the protocol. */
+    @Override
+    public synchronized List<Long> sort(
+            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        java.util.Comparator<Message> comparator = (a, b) -> 0;
+        for (SortCriterion criterion : order) {
+            java.util.Comparator<Message> next = criterion.key() == SortCriterion.Key.SIZE
+                    ? java.util.Comparator.comparingInt(m -> m.bytes.length)
+                    : java.util.Comparator.comparing(FakeMailbox::subject);
+            comparator = comparator.thenComparing(criterion.reverse() ? next.reversed() : next);
+        }
+        Folder folder = byId(folderId);
+        return search(accountId, folderId, uids, criteria).stream()
+                .map(folder.messages::get)
+                .sorted(comparator.thenComparingLong(m -> m.uid))
+                .map(m -> m.uid)
+                .toList();
+    }
+
+    /** THREAD in the fake: ORDEREDSUBJECT by the raw Subject line, in UID order. */
+    @Override
+    public synchronized List<MessageThread> thread(
+            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        Folder folder = byId(folderId);
+        Map<String, List<Long>> bySubject = new java.util.LinkedHashMap<>();
+        for (long uid : search(accountId, folderId, uids, criteria)) {
+            bySubject
+                    .computeIfAbsent(subject(folder.messages.get(uid)), k -> new ArrayList<>())
+                    .add(uid);
+        }
+        return bySubject.values().stream()
+                .map(group -> new MessageThread(
+                        group.get(0),
+                        group.subList(1, group.size()).stream()
+                                .map(uid -> new MessageThread(uid, List.of()))
+                                .toList()))
+                .toList();
+    }
+
+    private static String subject(Message m) {
+        String text = new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("(?m)^Subject: ([^\r\n]*)").matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     @Override
