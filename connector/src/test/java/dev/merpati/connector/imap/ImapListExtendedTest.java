@@ -251,4 +251,54 @@ class ImapListExtendedTest {
                     "S: t2 OK LIST completed");
         }
     }
+
+    @Test
+    void folderNamesTravelInModifiedUtf7() throws Exception {
+        try (var client = connect()) {
+            client.script(
+                    "C: u1 CREATE Entw&APw-rfe/&ZeVnLIqe-",
+                    "S: u1 OK",
+                    "C: u2 LIST \"\" \"Entw*\"",
+                    "S: * LIST (\\HasChildren) \"/\" \"Entw&APw-rfe\"",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe/&ZeVnLIqe-\"",
+                    "S: u2 OK LIST completed",
+                    "C: u3 APPEND \"Entw&APw-rfe/&ZeVnLIqe-\" {6+}",
+                    "C: x: y",
+                    "C: ",
+                    "S: u3 OK",
+                    "C: u4 STATUS Entw&APw-rfe/&ZeVnLIqe- (MESSAGES)",
+                    "S: * STATUS \"Entw&APw-rfe/&ZeVnLIqe-\" (MESSAGES 1)",
+                    "S: u4 OK",
+                    "C: u5 LIST \"\" \"Entw&APw-rfe/%\" RETURN (STATUS (MESSAGES))",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe/&ZeVnLIqe-\"",
+                    "S: * STATUS \"Entw&APw-rfe/&ZeVnLIqe-\" (MESSAGES 1)",
+                    "S: u5 OK LIST completed",
+                    "C: u6 SELECT \"Entw&APw-rfe/&ZeVnLIqe-\"",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 1 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT 2]",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: u6 OK [READ-WRITE]",
+                    "C: u7 COPY 1 \"Tom &- Jerry\"",
+                    "S: u7 NO [TRYCREATE]",
+                    "C: u8 CREATE \"Tom &- Jerry\"",
+                    "S: u8 OK",
+                    "C: u9 COPY 1 \"Tom &- Jerry\"",
+                    "S: u9 OK [COPYUID",
+                    "C: u10 CREATE Bad&Name",
+                    "S: u10 NO [CANNOT]",
+                    "C: u11 LIST \"\" T*",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"Tofu\"",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"Tom &- Jerry\"",
+                    "S: u11 OK LIST completed");
+        }
+        // the store holds the names in Unicode
+        org.junit.jupiter.api.Assertions.assertTrue(mailbox.folders.containsKey("Entwürfe/日本語"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, mailbox.folders.get("Tom & Jerry").messages.size());
+    }
 }
