@@ -123,6 +123,37 @@ class ImapListSortIT {
         assertTrue(output.contains("COPIED 2 1 3\n"), output);
     }
 
+    @Test
+    void folderNamesInModifiedUtf7() throws Exception {
+        // "台北" with a unique ASCII suffix, and "日本語" below it (RFC 3501 §5.1.3's example)
+        String parent = "&U,BTFw-" + System.nanoTime();
+        String output = python(
+                String.join(
+                        "\n",
+                        "import imaplib, sys",
+                        "p = sys.argv[4]",
+                        "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                        "m.login('alice', sys.argv[3])",
+                        "print('CREATE', m.create(p + '/&ZeVnLIqe-')[0])",
+                        "print('BADNAME', m.create('Bad&Name')[0])",
+                        "typ, data = m.list('\"\"', p + '*'); print('LIST', ' | '.join(d.decode() for d in data))",
+                        "m.append(p + '/&ZeVnLIqe-', None, None, b'Subject: utf7\\r\\n\\r\\nx\\r\\n')",
+                        "typ, data = m.select(p + '/&ZeVnLIqe-'); print('SELECT', typ, data[0].decode())",
+                        "print('RENAME', m.rename(p + '/&ZeVnLIqe-', '\"' + p + '/Tom &- Jerry\"')[0])",
+                        "typ, data = m.status('\"' + p + '/Tom &- Jerry\"', '(MESSAGES)'); print('STATUS', data[0].decode())",
+                        "m.logout()"),
+                parent);
+        assertTrue(output.contains("CREATE OK"), output);
+        assertTrue(output.contains("BADNAME NO"), output);
+        assertTrue(
+                output.contains("LIST (\\HasChildren) \"/\" \"" + parent + "\" | (\\HasNoChildren) \"/\" \"" + parent
+                        + "/&ZeVnLIqe-\""),
+                output);
+        assertTrue(output.contains("SELECT OK 1"), output);
+        assertTrue(output.contains("RENAME OK"), output);
+        assertTrue(output.contains("STATUS \"" + parent + "/Tom &- Jerry\" (MESSAGES 1)"), output);
+    }
+
     private static String python(String script, String folder) throws Exception {
         Path file = Files.createTempFile("imaplib", ".py");
         Files.writeString(file, script);

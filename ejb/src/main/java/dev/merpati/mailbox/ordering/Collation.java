@@ -24,6 +24,11 @@ public final class Collation {
         return Normalizer.normalize(titled, Normalizer.Form.NFKD);
     }
 
+    /** Compares two {@link #key keys}. */
+    public static int compareKeys(String a, String b) {
+        return compareCodePoints(a, b);
+    }
+
     private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;

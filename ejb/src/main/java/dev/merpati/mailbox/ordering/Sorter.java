@@ -3,7 +3,10 @@ package dev.merpati.mailbox.ordering;
 import dev.merpati.connector.api.SortCriterion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** SORT (RFC 5256 §3): messages in the order of the keys; ties stay in UID (= sequence) order. */
 public final class Sorter {
@@ -12,9 +15,12 @@ public final class Sorter {
 
     /** @return the UIDs in sorted order */
     public static List<Long> sort(List<OrderedMessage> messages, List<SortCriterion> criteria) {
+        // each string is collated once, not once per comparison
+        Map<String, String> keys = new HashMap<>();
+        Function<String, String> collated = text -> keys.computeIfAbsent(text, Collation::key);
         Comparator<OrderedMessage> order = null;
         for (SortCriterion criterion : criteria) {
-            Comparator<OrderedMessage> next = comparator(criterion.key());
+            Comparator<OrderedMessage> next = comparator(criterion.key(), collated);
             if (criterion.reverse()) {
                 next = next.reversed();
             }
@@ -26,15 +32,15 @@ public final class Sorter {
         return sorted.stream().map(OrderedMessage::uid).toList();
     }
 
-    static Comparator<OrderedMessage> comparator(SortCriterion.Key key) {
+    private static Comparator<OrderedMessage> comparator(SortCriterion.Key key, Function<String, String> collated) {
         return switch (key) {
             case ARRIVAL -> Comparator.comparing(OrderedMessage::arrival);
             case DATE -> Comparator.comparing(OrderedMessage::sent);
             case SIZE -> Comparator.comparingLong(OrderedMessage::size);
-            case SUBJECT -> Comparator.comparing(m -> m.subject().text(), Collation.UNICODE_CASEMAP);
-            case FROM -> Comparator.comparing(OrderedMessage::from, Collation.UNICODE_CASEMAP);
-            case TO -> Comparator.comparing(OrderedMessage::to, Collation.UNICODE_CASEMAP);
-            case CC -> Comparator.comparing(OrderedMessage::cc, Collation.UNICODE_CASEMAP);
+            case SUBJECT -> Comparator.comparing(m -> collated.apply(m.subject().text()), Collation::compareKeys);
+            case FROM -> Comparator.comparing(m -> collated.apply(m.from()), Collation::compareKeys);
+            case TO -> Comparator.comparing(m -> collated.apply(m.to()), Collation::compareKeys);
+            case CC -> Comparator.comparing(m -> collated.apply(m.cc()), Collation::compareKeys);
         };
     }
 }
