@@ -26,13 +26,11 @@ final class SmtpClient {
     static final int CONNECTION_FAILED = 0;
 
     private final String heloName;
-    private final int connectTimeoutMillis;
-    private final int readTimeoutMillis;
+    private final ClientTimeouts timeouts;
 
-    SmtpClient(String heloName, int connectTimeoutMillis, int readTimeoutMillis) {
+    SmtpClient(String heloName, ClientTimeouts timeouts) {
         this.heloName = heloName;
-        this.connectTimeoutMillis = connectTimeoutMillis;
-        this.readTimeoutMillis = readTimeoutMillis;
+        this.timeouts = timeouts;
     }
 
     List<SmtpDeliveryResult> deliver(
@@ -40,9 +38,9 @@ final class SmtpClient {
         Map<String, SmtpDeliveryResult> results = new LinkedHashMap<>();
         String where = host + ":" + port;
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-            plain.setSoTimeout(readTimeoutMillis);
+            plain.connect(new InetSocketAddress(host, port), timeouts.connect());
             Session session = new Session(plain);
+            session.timeout(timeouts.helo());
             Reply greeting = session.read();
             if (!greeting.positive()) {
                 return all(recipients, greeting, where);
@@ -57,17 +55,20 @@ final class SmtpClient {
                 Reply tls = session.command("STARTTLS");
                 if (tls.code() == 220) {
                     session = new Session(OpportunisticTls.wrap(plain, host, port));
+                    session.timeout(timeouts.helo());
                     ehlo = session.command("EHLO " + heloName);
                     if (!ehlo.positive()) {
                         return all(recipients, ehlo, where);
                     }
                 }
             }
+            session.timeout(timeouts.mail());
             Reply mail = session.command("MAIL FROM:<" + reversePath + ">");
             if (!mail.positive()) {
                 return all(recipients, mail, where);
             }
             List<String> accepted = new ArrayList<>();
+            session.timeout(timeouts.rcpt());
             for (String recipient : recipients) {
                 Reply rcpt = session.command("RCPT TO:<" + recipient + ">");
                 if (rcpt.positive()) {
@@ -77,12 +78,14 @@ final class SmtpClient {
                 }
             }
             if (!accepted.isEmpty()) {
+                session.timeout(timeouts.dataInit());
                 Reply data = session.command("DATA");
                 Reply end;
                 if (data.code() == 354) {
                     try (InputStream in = content.openStream()) {
                         session.sendData(in);
                     }
+                    session.timeout(timeouts.dataDone());
                     end = session.read();
                 } else {
                     end = data;
@@ -91,6 +94,7 @@ final class SmtpClient {
                     results.put(recipient, end.result(recipient, where));
                 }
             }
+            session.timeout(timeouts.quit());
             session.quit();
         } catch (IOException | RuntimeException e) {
             String reason = "4.4.1 connection to " + where + " failed: " + e;
@@ -136,12 +140,19 @@ final class SmtpClient {
     private static final class Session {
         private static final int MAX_LINE = 4096;
 
+        private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
 
         Session(Socket socket) throws IOException {
+            this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream());
             this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
+        }
+
+        /** How long the next replies may take. */
+        void timeout(int millis) throws IOException {
+            socket.setSoTimeout(millis);
         }
 
         Reply command(String line) throws IOException {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The SMTP client against a scripted peer on a loopback socket. */
 class SmtpClientTest {
 
-    private static final SmtpClient CLIENT = new SmtpClient("mail.merpati.test", 5000, 5000);
+    private static final SmtpClient CLIENT = new SmtpClient("mail.merpati.test", ClientTimeouts.all(5000));
 
     private static MessageContent content(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
@@ -131,5 +131,23 @@ class SmtpClientTest {
         assertFalse(r.accepted() || r.permanent());
         assertEquals("4.4.1", r.enhancedCode());
         assertEquals(new ArrayList<>(List.of("x@remote.test")), List.of(r.recipient()));
+    }
+
+    @Test
+    void aPeerThatNeverGreetsTimesOutAsATemporaryFailure() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // the kernel completes the TCP handshake into the backlog; nobody ever answers
+            SmtpClient impatient =
+                    new SmtpClient("mail.merpati.test", new ClientTimeouts(5000, 700, 5000, 5000, 5000, 5000, 5000));
+            long start = System.nanoTime();
+            List<SmtpDeliveryResult> results = impatient.deliver(
+                    "127.0.0.1", server.getLocalPort(), "a@merpati.test", List.of("x@remote.test"), content("x"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            SmtpDeliveryResult r = results.get(0);
+            assertEquals(SmtpClient.CONNECTION_FAILED, r.code());
+            assertEquals("4.4.1", r.enhancedCode());
+            assertTrue(r.text().contains("timed out"), r.text());
+            assertTrue(millis >= 600 && millis < 4000, "gave up after " + millis + " ms");
+        }
     }
 }
