@@ -17,7 +17,9 @@ import dev.merpati.connector.api.RecipientCheck;
 import dev.merpati.connector.api.RecipientVerdict;
 import dev.merpati.delivery.LocalDelivery;
 import dev.merpati.delivery.NextHops;
+import dev.merpati.delivery.RecipientsInFlight;
 import dev.merpati.delivery.RemoteDelivery;
+import dev.merpati.delivery.RemoteDeliveryLedger;
 import dev.merpati.inbound.MailIntake;
 import dev.merpati.inbound.MailReceiverEndpoint;
 import dev.merpati.mailbox.MailboxQueries;
@@ -95,6 +97,8 @@ class PipelineFlowTest {
     private static QueueManager queueManager;
     private static LocalDelivery localDelivery;
     private static RemoteDelivery remoteDelivery;
+    private static RemoteDeliveryLedger ledger;
+    private static RecipientsInFlight inFlight;
     private static MailboxQueries queries;
     private static Maildrop maildrop;
     private static QueueRepository queue;
@@ -127,6 +131,8 @@ class PipelineFlowTest {
         localDelivery = container.add(new LocalDelivery());
         container.add(new NextHops());
         remoteDelivery = container.add(new RemoteDelivery());
+        inFlight = container.add(new RecipientsInFlight());
+        ledger = container.add(new RemoteDeliveryLedger());
         queries = container.add(new MailboxQueries());
         maildrop = container.add(new Maildrop());
         container.wire();
@@ -171,7 +177,12 @@ class PipelineFlowTest {
         List<long[]> requests = new ArrayList<>(jms.smtpDelivery);
         jms.smtpDelivery.clear();
         for (long[] r : requests) {
-            container.inTransaction(() -> remoteDelivery.deliver(r[0], r[1]));
+            Object claim = new Object();
+            container.inTransaction(() -> ledger.claim(r[0], r[1], claim)).ifPresent(batch -> {
+                var results = remoteDelivery.send(batch);
+                container.inTransaction(() -> ledger.record(batch, results));
+            });
+            inFlight.release(claim);
         }
     }
 

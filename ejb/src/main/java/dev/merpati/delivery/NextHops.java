@@ -21,12 +21,10 @@ public class NextHops {
 
     private static final Logger LOG = Logger.getLogger(NextHops.class.getName());
 
-    public Optional<TransportMap.NextHop> forAddress(String address) {
-        int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
+    public Optional<TransportMap.NextHop> forDomain(String domain) {
+        if (domain.isEmpty()) {
             return Optional.empty();
         }
-        String domain = address.substring(at + 1);
         Optional<TransportMap.NextHop> mapped =
                 TransportMap.fromSystemProperty().lookup(domain);
         if (mapped.isPresent()) {
