@@ -30,6 +30,7 @@ import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.mailbox.Quotas;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.pipeline.QueueAdmin;
 import dev.merpati.pipeline.QueueManager;
 import dev.merpati.pipeline.QueueSweeper;
 import dev.merpati.queue.QueueEntry;
@@ -98,6 +99,7 @@ class PipelineFlowTest {
     private static LocalDelivery localDelivery;
     private static RemoteDelivery remoteDelivery;
     private static RemoteDeliveryLedger ledger;
+    private static QueueAdmin queueAdmin;
     private static RecipientsInFlight inFlight;
     private static MailboxQueries queries;
     private static Maildrop maildrop;
@@ -133,6 +135,7 @@ class PipelineFlowTest {
         remoteDelivery = container.add(new RemoteDelivery());
         inFlight = container.add(new RecipientsInFlight());
         ledger = container.add(new RemoteDeliveryLedger());
+        queueAdmin = container.add(new QueueAdmin());
         queries = container.add(new MailboxQueries());
         maildrop = container.add(new Maildrop());
         container.wire();
@@ -296,6 +299,47 @@ class PipelineFlowTest {
         assertTrue(container
                 .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
                 .isEmpty());
+    }
+
+    @Test
+    void aHeldEntryDeliversNothingFromMessagesAlreadyOnTheirWay() {
+        String queueId = container.inTransaction(() ->
+                intake.receive(mail("Subject: held\r\n\r\nwait\r\n", "alice@merpati.test", "someone@example.org")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int localBefore = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        long[] local = jms.localDelivery.get(localBefore);
+        int inboxBefore = container
+                .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                .size();
+
+        assertTrue(container.inTransaction(() -> queueAdmin.hold(queueId)));
+        container.inTransaction(() -> localDelivery.deliver(local[0], local[1]));
+        deliverRemote();
+        assertEquals(
+                List.of(RecipientState.PENDING, RecipientState.PENDING),
+                recipients(entryId).stream().map(QueueRecipient::getState).toList());
+        assertEquals(
+                inboxBefore,
+                container
+                        .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                        .size());
+
+        localBefore = jms.localDelivery.size();
+        assertTrue(container.inTransaction(() -> queueAdmin.release(queueId)));
+        assertEquals(localBefore + 1, jms.localDelivery.size());
+        long[] again = jms.localDelivery.get(localBefore);
+        container.inTransaction(() -> localDelivery.deliver(again[0], again[1]));
+        deliverRemote();
+        assertEquals(
+                List.of(RecipientState.DELIVERED, RecipientState.DEFERRED),
+                recipients(entryId).stream().map(QueueRecipient::getState).toList());
+        assertEquals(
+                inboxBefore + 1,
+                container
+                        .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                        .size());
     }
 
     @Test
