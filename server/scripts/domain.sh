@@ -34,7 +34,9 @@
 #   SMTP_SESSION_LIMIT      remote delivery: SMTP client sessions at once (and the client pool size) [100]
 #   SMTP_DESTINATION_CONCURRENCY_LIMIT  sessions at once to one destination domain [20]
 #   SMTP_CLIENT_PROPERTIES  properties of the SMTP client connection pool, e.g. timeouts
-#                    "connectTimeout=30:heloTimeout=300" (seconds)         [none: the defaults]
+#                    "connectTimeout=30:heloTimeout=300" (seconds), relay login
+#                    "relayUsername=u:relayPassword=p"                     [none: the defaults]
+#   RELAY_HOST       relay host (smarthost) for remote mail, [host]:port or name:port [none: MX lookup]
 set -euo pipefail
 
 : "${PAYARA_HOME:?PAYARA_HOME is not set}"
@@ -62,6 +64,7 @@ TRANSPORT_MAP=${TRANSPORT_MAP:-}
 SMTP_SESSION_LIMIT=${SMTP_SESSION_LIMIT:-100}
 SMTP_DESTINATION_CONCURRENCY_LIMIT=${SMTP_DESTINATION_CONCURRENCY_LIMIT:-20}
 SMTP_CLIENT_PROPERTIES=${SMTP_CLIENT_PROPERTIES:-}
+RELAY_HOST=${RELAY_HOST:-}
 
 APP_NAME=merpati
 RAR_MODULE=merpati-connector
@@ -184,6 +187,9 @@ provision() {
     fi
     asadmin create-system-properties "merpati.smtp.sessionLimit=$SMTP_SESSION_LIMIT"
     asadmin create-system-properties "merpati.smtp.destinationConcurrencyLimit=$SMTP_DESTINATION_CONCURRENCY_LIMIT"
+    if [[ -n $RELAY_HOST ]]; then
+        asadmin create-system-properties "merpati.relayHost=$(escape_property "$RELAY_HOST")"
+    fi
     if [[ -n $DEMO_ACCOUNTS ]]; then
         asadmin create-system-properties "merpati.demo.accounts=$(escape_property "$DEMO_ACCOUNTS")"
     fi

@@ -146,7 +146,7 @@ public class DestinationScheduler {
 
     /** A session where no recipient got a reply from any server suspends the destination. */
     private void noteReachability(String destination, List<SmtpDeliveryResult> results) {
-        boolean unreachable = !results.isEmpty() && results.stream().allMatch(r -> r.code() == 0);
+        boolean unreachable = RemoteDelivery.unreachable(results);
         synchronized (destinations) {
             Destination d = destinations.get(destination);
             if (d == null) {

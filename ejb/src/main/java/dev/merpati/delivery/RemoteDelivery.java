@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -40,9 +39,9 @@ public class RemoteDelivery {
         if (clients == null) {
             return all(batch, "4.3.0 no " + SmtpClientConnectionFactory.JNDI_NAME + " resource");
         }
-        Optional<TransportMap.NextHop> hop = nextHops.forDomain(batch.destination());
-        if (hop.isEmpty()) {
-            return all(batch, "4.4.3 no next hop found (DNS) for " + batch.destination());
+        NextHops.Route route = nextHops.forDomain(batch.destination());
+        if (route.hops().isEmpty()) {
+            return route.permanent() ? bounceAll(batch, route.failure()) : all(batch, route.failure());
         }
         long bodyId = batch.bodyId();
         long size = bodies.size(bodyId);
@@ -57,9 +56,30 @@ public class RemoteDelivery {
                 return new BodyInputStream(bodies, bodyId, size);
             }
         };
+        List<SmtpDeliveryResult> results = List.of();
         try (SmtpClientConnection client = clients.getConnection()) {
-            return client.deliver(hop.get().host(), hop.get().port(), batch.reversePath(), batch.addresses(), content);
+            for (TransportMap.NextHop hop : route.hops()) {
+                results = route.relay()
+                        ? client.relay(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content)
+                        : client.deliver(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content);
+                if (!unreachable(results)) {
+                    return results; // a server answered: its replies decide, like Postfix after a session
+                }
+                LOG.fine(() -> batch.queueId() + ": " + hop + " unreachable, trying the next one");
+            }
         }
+        return results;
+    }
+
+    /** No server replied at all (no connection, no greeting): the next address is tried. */
+    static boolean unreachable(List<SmtpDeliveryResult> results) {
+        return !results.isEmpty() && results.stream().allMatch(r -> r.code() == 0);
+    }
+
+    static List<SmtpDeliveryResult> bounceAll(RemoteBatch batch, String text) {
+        return batch.addresses().stream()
+                .map(a -> new SmtpDeliveryResult(a, 550, text))
+                .toList();
     }
 
     static List<SmtpDeliveryResult> all(RemoteBatch batch, String text) {

@@ -54,6 +54,12 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
     @ConfigProperty(defaultValue = "300", description = "Seconds to wait for the QUIT reply (smtp_quit_timeout)")
     private Integer quitTimeout = 300;
 
+    @ConfigProperty(description = "User name for AUTH at the relay host (smtp_sasl_password_maps); none: no AUTH")
+    private String relayUsername;
+
+    @ConfigProperty(description = "Password for AUTH at the relay host", confidential = true)
+    private String relayPassword;
+
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
 
@@ -77,6 +83,30 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
 
     private static int millis(Integer seconds, int fallback) {
         return (seconds == null || seconds <= 0 ? fallback : Math.min(seconds, 86_400)) * 1000;
+    }
+
+    /** The relay host's login, or {@code null} when none is configured. */
+    RelayCredentials relayCredentials() {
+        if (relayUsername == null || relayUsername.isBlank()) {
+            return null;
+        }
+        return new RelayCredentials(relayUsername, relayPassword == null ? "" : relayPassword);
+    }
+
+    public String getRelayUsername() {
+        return relayUsername;
+    }
+
+    public void setRelayUsername(String relayUsername) {
+        this.relayUsername = relayUsername;
+    }
+
+    public String getRelayPassword() {
+        return relayPassword;
+    }
+
+    public void setRelayPassword(String relayPassword) {
+        this.relayPassword = relayPassword;
     }
 
     public Integer getConnectTimeout() {

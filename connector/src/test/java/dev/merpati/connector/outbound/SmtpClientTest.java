@@ -145,9 +145,36 @@ class SmtpClientTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             SmtpDeliveryResult r = results.get(0);
             assertEquals(SmtpClient.CONNECTION_FAILED, r.code());
-            assertEquals("4.4.1", r.enhancedCode());
-            assertTrue(r.text().contains("timed out"), r.text());
+            assertEquals("4.4.2", r.enhancedCode());
+            assertTrue(r.text().contains("timed out while receiving the initial server greeting"), r.text());
             assertTrue(millis >= 600 && millis < 4000, "gave up after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aSessionLostDuringTheTransactionIsNotAnUnreachableServer() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    OutputStream out = s.getOutputStream();
+                    out.write("220 peer\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine(); // EHLO
+                    out.write("250 peer\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine(); // MAIL: hang up without a reply
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<SmtpDeliveryResult> results = CLIENT.deliver(
+                    "127.0.0.1", server.getLocalPort(), "a@merpati.test", List.of("x@remote.test"), content("x"));
+            peer.get();
+            SmtpDeliveryResult r = results.get(0);
+            assertEquals(SmtpClient.LOST_IN_TRANSACTION, r.code());
+            assertFalse(r.accepted() || r.permanent());
+            assertEquals("4.4.2", r.enhancedCode());
+            assertTrue(r.text().contains("while sending MAIL FROM"), r.text());
         }
     }
 }
