@@ -48,6 +48,9 @@ public class DestinationScheduler {
     @Inject
     RecipientsInFlight inFlight;
 
+    @Inject
+    NextHops nextHops;
+
     private ThreadPoolExecutor pool;
     private final Map<String, Destination> destinations = new HashMap<>();
 
@@ -65,10 +68,10 @@ public class DestinationScheduler {
 
     /** Starts a session for the claimed batch now, or when its destination has a free slot. */
     public void submit(RemoteBatch batch, Object claim) {
-        Work work = new Work(batch, claim);
+        Work work = new Work(batch, claim, nextHops.destination(batch.destination()));
         boolean now;
         synchronized (destinations) {
-            Destination d = destinations.computeIfAbsent(batch.destination(), k -> new Destination());
+            Destination d = destinations.computeIfAbsent(work.destination(), k -> new Destination());
             now = d.active < DeliverySettings.destinationConcurrencyLimit();
             if (now) {
                 d.active++;
@@ -87,25 +90,25 @@ public class DestinationScheduler {
         } catch (RejectedExecutionException e) {
             // shutting down: the recipients stay PENDING for the sweeper
             inFlight.release(work.claim());
-            finished(work.batch().destination());
+            finished(work.destination());
         }
     }
 
     private void run(Work work) {
         RemoteBatch batch = work.batch();
         try {
-            String suspended = suspension(batch.destination());
+            String suspended = suspension(work.destination());
             List<SmtpDeliveryResult> results =
                     suspended != null ? RemoteDelivery.all(batch, suspended) : delivery.send(batch);
             if (suspended == null) {
-                noteReachability(batch.destination(), results);
+                noteReachability(work.destination(), results);
             }
             ledger.record(batch, results);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, batch.queueId() + ": delivery to " + batch.destination() + " failed", e);
         } finally {
             inFlight.release(work.claim());
-            finished(batch.destination());
+            finished(work.destination());
         }
     }
 
@@ -120,7 +123,8 @@ public class DestinationScheduler {
             next = d.waiting.poll();
             if (next == null) {
                 d.active--;
-                if (d.active <= 0 && d.suspendedUntil == null) {
+                boolean suspended = d.suspendedUntil != null && Instant.now().isBefore(d.suspendedUntil);
+                if (d.active <= 0 && !suspended) {
                     destinations.remove(destination);
                 }
             }
@@ -167,7 +171,8 @@ public class DestinationScheduler {
         return pool.getActiveCount();
     }
 
-    private record Work(RemoteBatch batch, Object claim) {}
+    /** A claimed batch and the destination whose slots it counts against. */
+    private record Work(RemoteBatch batch, Object claim, String destination) {}
 
     private static final class Destination {
         int active;

@@ -68,6 +68,18 @@ public class NextHops {
     }
 
     /**
+     * What the per-destination concurrency limit counts sessions by: the relay host when mail for
+     * the domain goes there (all such domains share it), else the domain.
+     */
+    public String destination(String domain) {
+        if (TransportMap.fromSystemProperty().lookup(domain).isPresent()) {
+            return domain;
+        }
+        String relay = System.getProperty(RELAY_HOST_PROPERTY, "").strip();
+        return relay.isEmpty() ? domain : "relay " + relay;
+    }
+
+    /**
      * Postfix's relayhost: "[host]:port" is that host; "name:port" (no brackets) the MX hosts of
      * the name. The port defaults to 25. A relay host that cannot be found defers the mail (it is
      * the operator's setting, not the recipient's fault).

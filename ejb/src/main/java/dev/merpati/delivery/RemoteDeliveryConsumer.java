@@ -59,6 +59,13 @@ public class RemoteDeliveryConsumer implements MessageListener {
             inFlight.release(claim); // the claim's transaction did not commit
             throw e;
         }
-        batch.ifPresent(b -> scheduler.submit(b, claim));
+        if (batch.isPresent()) {
+            try {
+                scheduler.submit(batch.get(), claim);
+            } catch (RuntimeException e) {
+                inFlight.release(claim); // PENDING again for the redelivery or the sweeper
+                throw e;
+            }
+        }
     }
 }
