@@ -54,15 +54,16 @@ public class DestinationScheduler {
     private ThreadPoolExecutor pool;
     private final Map<String, Destination> destinations = new HashMap<>();
 
+    // Callbacks with names of their own: an overloaded name can make the container pick the wrong method.
     @PostConstruct
-    void start() {
+    void openPool() {
         int size = DeliverySettings.sessionLimit();
         pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
     }
 
     @PreDestroy
-    void stop() {
+    void closePool() {
         pool.shutdownNow();
     }
 
@@ -80,11 +81,11 @@ public class DestinationScheduler {
             }
         }
         if (now) {
-            start(work);
+            launch(work);
         }
     }
 
-    private void start(Work work) {
+    private void launch(Work work) {
         try {
             pool.execute(() -> run(work));
         } catch (RejectedExecutionException e) {
@@ -130,7 +131,7 @@ public class DestinationScheduler {
             }
         }
         if (next != null) {
-            start(next);
+            launch(next);
         }
     }
 

@@ -89,13 +89,13 @@ class DestinationSchedulerTest {
         scheduler.ledger = ledger = new RecordingLedger();
         scheduler.inFlight = new RecipientsInFlight();
         scheduler.nextHops = new NextHops();
-        scheduler.start();
+        scheduler.openPool();
     }
 
     @AfterEach
     void stop() {
         delivery.release.countDown();
-        scheduler.stop();
+        scheduler.closePool();
         System.clearProperty(DeliverySettings.DESTINATION_LIMIT_PROPERTY);
         System.clearProperty(DeliverySettings.SESSION_LIMIT_PROPERTY);
     }
