@@ -31,6 +31,12 @@
 #   RECIPIENT_DELIMITER     subaddress delimiter characters ("" turns it off)  [+]
 #   ADMINS           accounts allowed to use the admin REST API (comma separated) [none]
 #   TRANSPORT_MAP    next hops for remote domains, domain=host:port,... [none: the domain, port 25]
+#   SMTP_SESSION_LIMIT      remote delivery: SMTP client sessions at once (and the client pool size) [100]
+#   SMTP_DESTINATION_CONCURRENCY_LIMIT  sessions at once to one destination domain [20]
+#   SMTP_CLIENT_PROPERTIES  properties of the SMTP client connection pool, e.g. timeouts
+#                    "connectTimeout=30:heloTimeout=300" (seconds), relay login
+#                    "relayUsername=u:relayPassword=p"                     [none: the defaults]
+#   RELAY_HOST       relay host (smarthost) for remote mail, [host]:port or name:port [none: MX lookup]
 set -euo pipefail
 
 : "${PAYARA_HOME:?PAYARA_HOME is not set}"
@@ -55,6 +61,10 @@ QUOTA_DEFAULT_BYTES=${QUOTA_DEFAULT_BYTES:-0}
 RECIPIENT_DELIMITER=${RECIPIENT_DELIMITER-+}
 ADMINS=${ADMINS:-}
 TRANSPORT_MAP=${TRANSPORT_MAP:-}
+SMTP_SESSION_LIMIT=${SMTP_SESSION_LIMIT:-100}
+SMTP_DESTINATION_CONCURRENCY_LIMIT=${SMTP_DESTINATION_CONCURRENCY_LIMIT:-20}
+SMTP_CLIENT_PROPERTIES=${SMTP_CLIENT_PROPERTIES:-}
+RELAY_HOST=${RELAY_HOST:-}
 
 APP_NAME=merpati
 RAR_MODULE=merpati-connector
@@ -175,6 +185,11 @@ provision() {
     if [[ -n $TRANSPORT_MAP ]]; then
         asadmin create-system-properties "merpati.transportMap=$(escape_property "$TRANSPORT_MAP")"
     fi
+    asadmin create-system-properties "merpati.smtp.sessionLimit=$SMTP_SESSION_LIMIT"
+    asadmin create-system-properties "merpati.smtp.destinationConcurrencyLimit=$SMTP_DESTINATION_CONCURRENCY_LIMIT"
+    if [[ -n $RELAY_HOST ]]; then
+        asadmin create-system-properties "merpati.relayHost=$(escape_property "$RELAY_HOST")"
+    fi
     if [[ -n $DEMO_ACCOUNTS ]]; then
         asadmin create-system-properties "merpati.demo.accounts=$(escape_property "$DEMO_ACCOUNTS")"
     fi
@@ -208,9 +223,12 @@ deploy() {
     # The connector's SMTP client for remote delivery (same constraint).
     if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
             | grep -q '^eis/merpati/smtp$'; then
+        local client_properties=()
+        [[ -n $SMTP_CLIENT_PROPERTIES ]] && client_properties=(--property "$SMTP_CLIENT_PROPERTIES")
         asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
             --connectiondefinition dev.merpati.connector.api.SmtpClientConnectionFactory \
-            --steadypoolsize 0 --maxpoolsize 64 --transactionsupport NoTransaction merpati-smtp-client-pool
+            --steadypoolsize 0 --maxpoolsize "$SMTP_SESSION_LIMIT" --transactionsupport NoTransaction \
+            "${client_properties[@]}" merpati-smtp-client-pool
         asadmin create-connector-resource --poolname merpati-smtp-client-pool eis/merpati/smtp
     fi
 }

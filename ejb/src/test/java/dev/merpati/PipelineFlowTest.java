@@ -17,7 +17,9 @@ import dev.merpati.connector.api.RecipientCheck;
 import dev.merpati.connector.api.RecipientVerdict;
 import dev.merpati.delivery.LocalDelivery;
 import dev.merpati.delivery.NextHops;
+import dev.merpati.delivery.RecipientsInFlight;
 import dev.merpati.delivery.RemoteDelivery;
+import dev.merpati.delivery.RemoteDeliveryLedger;
 import dev.merpati.inbound.MailIntake;
 import dev.merpati.inbound.MailReceiverEndpoint;
 import dev.merpati.mailbox.MailboxQueries;
@@ -28,6 +30,7 @@ import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.mailbox.Quotas;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.pipeline.QueueAdmin;
 import dev.merpati.pipeline.QueueManager;
 import dev.merpati.pipeline.QueueSweeper;
 import dev.merpati.queue.QueueEntry;
@@ -95,6 +98,9 @@ class PipelineFlowTest {
     private static QueueManager queueManager;
     private static LocalDelivery localDelivery;
     private static RemoteDelivery remoteDelivery;
+    private static RemoteDeliveryLedger ledger;
+    private static QueueAdmin queueAdmin;
+    private static RecipientsInFlight inFlight;
     private static MailboxQueries queries;
     private static Maildrop maildrop;
     private static QueueRepository queue;
@@ -127,6 +133,9 @@ class PipelineFlowTest {
         localDelivery = container.add(new LocalDelivery());
         container.add(new NextHops());
         remoteDelivery = container.add(new RemoteDelivery());
+        inFlight = container.add(new RecipientsInFlight());
+        ledger = container.add(new RemoteDeliveryLedger());
+        queueAdmin = container.add(new QueueAdmin());
         queries = container.add(new MailboxQueries());
         maildrop = container.add(new Maildrop());
         container.wire();
@@ -171,7 +180,12 @@ class PipelineFlowTest {
         List<long[]> requests = new ArrayList<>(jms.smtpDelivery);
         jms.smtpDelivery.clear();
         for (long[] r : requests) {
-            container.inTransaction(() -> remoteDelivery.deliver(r[0], r[1]));
+            Object claim = new Object();
+            container.inTransaction(() -> ledger.claim(r[0], r[1], claim)).ifPresent(batch -> {
+                var results = remoteDelivery.send(batch);
+                container.inTransaction(() -> ledger.record(batch, results));
+            });
+            inFlight.release(claim);
         }
     }
 
@@ -285,6 +299,47 @@ class PipelineFlowTest {
         assertTrue(container
                 .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
                 .isEmpty());
+    }
+
+    @Test
+    void aHeldEntryDeliversNothingFromMessagesAlreadyOnTheirWay() {
+        String queueId = container.inTransaction(() ->
+                intake.receive(mail("Subject: held\r\n\r\nwait\r\n", "alice@merpati.test", "someone@example.org")));
+        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        int localBefore = jms.localDelivery.size();
+        container.inTransaction(() -> queueManager.process(entryId));
+        long[] local = jms.localDelivery.get(localBefore);
+        int inboxBefore = container
+                .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                .size();
+
+        assertTrue(container.inTransaction(() -> queueAdmin.hold(queueId)));
+        container.inTransaction(() -> localDelivery.deliver(local[0], local[1]));
+        deliverRemote();
+        assertEquals(
+                List.of(RecipientState.PENDING, RecipientState.PENDING),
+                recipients(entryId).stream().map(QueueRecipient::getState).toList());
+        assertEquals(
+                inboxBefore,
+                container
+                        .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                        .size());
+
+        localBefore = jms.localDelivery.size();
+        assertTrue(container.inTransaction(() -> queueAdmin.release(queueId)));
+        assertEquals(localBefore + 1, jms.localDelivery.size());
+        long[] again = jms.localDelivery.get(localBefore);
+        container.inTransaction(() -> localDelivery.deliver(again[0], again[1]));
+        deliverRemote();
+        assertEquals(
+                List.of(RecipientState.DELIVERED, RecipientState.DEFERRED),
+                recipients(entryId).stream().map(QueueRecipient::getState).toList());
+        assertEquals(
+                inboxBefore + 1,
+                container
+                        .inTransaction(() -> queries.listFolder(alice.id(), "INBOX"))
+                        .size());
     }
 
     @Test

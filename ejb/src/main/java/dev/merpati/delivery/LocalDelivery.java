@@ -11,6 +11,7 @@ import dev.merpati.pipeline.QueueManager;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
+import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
 import dev.merpati.rewrite.Resolution;
 import dev.merpati.rewrite.TrivialRewrite;
@@ -72,6 +73,9 @@ public class LocalDelivery {
         QueueRecipient recipient = found.get();
         if (recipient.getState() != RecipientState.PENDING || alreadyDelivered(recipientId)) {
             return; // a redelivered message
+        }
+        if (entry.getState() == QueueState.HELD) {
+            return; // held while this message was on its way: the release sends it again
         }
         Resolution resolution = recipient.getAccountId() != null
                 ? new Resolution.Local(recipient.getAccountId(), recipient.getAddress())

@@ -1,62 +1,228 @@
 package dev.merpati.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Cache;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Where mail for an address goes next: the transport map's entry for its domain, else the most
- * preferred of the domain's MX hosts (dnsjava), else the domain itself (its address record), on
- * port 25. Empty when DNS cannot answer now (a temporary failure: the mail is deferred).
+ * Where mail for a domain goes next, like Postfix's smtp(8): the transport map's entry for the
+ * domain; else every address of every MX host, most preferred first (hosts of equal preference in
+ * random order); else, when the domain has no MX, its own addresses (RFC 5321 5.1). A domain that
+ * does not exist, or has neither MX nor address records, is a permanent failure (5.4.4); a null MX
+ * (RFC 7505) says the domain takes no mail (5.1.10); a DNS server that cannot answer now is a
+ * temporary one (4.4.3).
  */
 @ApplicationScoped
 public class NextHops {
 
     private static final Logger LOG = Logger.getLogger(NextHops.class.getName());
+    /** At most this many addresses are tried in one session attempt (Postfix tries 5). */
+    static final int ADDRESS_LIMIT = 20;
 
-    public Optional<TransportMap.NextHop> forAddress(String address) {
-        int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
-            return Optional.empty();
+    static final String RELAY_HOST_PROPERTY = "merpati.relayHost";
+
+    private final Resolver resolver;
+    private final Cache cache;
+
+    public NextHops() {
+        this(null);
+    }
+
+    /** With a resolver of its own (tests), and a cache of its own; {@code null}: the system's. */
+    NextHops(Resolver resolver) {
+        this.resolver = resolver;
+        this.cache = resolver == null ? null : new Cache();
+    }
+
+    public Route forDomain(String domain) {
+        if (domain.isEmpty()) {
+            return Route.permanent("5.1.3 no domain in the address");
         }
-        String domain = address.substring(at + 1);
         Optional<TransportMap.NextHop> mapped =
                 TransportMap.fromSystemProperty().lookup(domain);
         if (mapped.isPresent()) {
-            return mapped;
+            return new Route(List.of(mapped.get()), null, false, false);
         }
-        return mx(domain).map(host -> new TransportMap.NextHop(host, TransportMap.SMTP_PORT));
+        String relay = System.getProperty(RELAY_HOST_PROPERTY, "").strip();
+        if (!relay.isEmpty()) {
+            return viaRelay(relay);
+        }
+        return viaDns(domain, TransportMap.SMTP_PORT);
     }
 
-    private static Optional<String> mx(String domain) {
-        try {
-            Lookup lookup = new Lookup(domain, Type.MX);
-            Record[] records = lookup.run();
-            switch (lookup.getResult()) {
-                case Lookup.SUCCESSFUL:
-                    return Arrays.stream(records)
-                            .filter(MXRecord.class::isInstance)
-                            .map(MXRecord.class::cast)
-                            .min(Comparator.comparingInt(MXRecord::getPriority))
-                            .map(mx -> mx.getTarget().toString(true));
-                case Lookup.TYPE_NOT_FOUND:
-                case Lookup.HOST_NOT_FOUND:
-                    // No MX: RFC 5321 5.1 says the address record is the implicit MX; a name that
-                    // does not exist at all fails when the client connects.
-                    return Optional.of(domain);
-                default:
-                    LOG.fine(() -> "MX lookup of " + domain + " failed: " + lookup.getErrorString());
-                    return Optional.empty();
+    /**
+     * What the per-destination concurrency limit counts sessions by: the relay host when mail for
+     * the domain goes there (all such domains share it), else the domain.
+     */
+    public String destination(String domain) {
+        if (TransportMap.fromSystemProperty().lookup(domain).isPresent()) {
+            return domain;
+        }
+        String relay = System.getProperty(RELAY_HOST_PROPERTY, "").strip();
+        return relay.isEmpty() ? domain : "relay " + relay;
+    }
+
+    /**
+     * Postfix's relayhost: "[host]:port" is that host; "name:port" (no brackets) the MX hosts of
+     * the name. The port defaults to 25. A relay host that cannot be found defers the mail (it is
+     * the operator's setting, not the recipient's fault).
+     */
+    private Route viaRelay(String spec) {
+        String host = spec;
+        int port = TransportMap.SMTP_PORT;
+        int colon = spec.lastIndexOf(':');
+        if (colon > spec.lastIndexOf(']')) {
+            try {
+                port = Integer.parseInt(spec.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                return Route.temporary("4.3.5 bad " + RELAY_HOST_PROPERTY + ": " + spec);
             }
+            host = spec.substring(0, colon).strip();
+        }
+        Route route;
+        if (host.startsWith("[") && host.endsWith("]")) {
+            TransportMap.NextHop hop = new TransportMap.NextHop(host.substring(1, host.length() - 1), port);
+            route = new Route(List.of(hop), null, false, false);
+        } else {
+            route = viaDns(host, port);
+        }
+        return new Route(route.hops(), route.failure(), false, true);
+    }
+
+    private Route viaDns(String domain, int port) {
+        Name name;
+        try {
+            name = Name.fromString(domain, Name.root);
         } catch (TextParseException e) {
-            return Optional.empty();
+            return Route.permanent("5.1.2 bad destination domain " + domain);
+        }
+        Answer mx = lookup(name, Type.MX);
+        switch (mx.result()) {
+            case Lookup.SUCCESSFUL:
+                return viaMx(domain, mx.records(), port);
+            case Lookup.HOST_NOT_FOUND:
+                return Route.permanent("5.4.4 Host or domain name not found: " + domain + " (NXDOMAIN)");
+            case Lookup.TYPE_NOT_FOUND:
+                return direct(domain, name, port);
+            default:
+                LOG.fine(() -> "MX lookup of " + domain + " failed: " + mx.error());
+                return Route.temporary("4.4.3 Host or domain name lookup failed: " + domain + ": " + mx.error());
+        }
+    }
+
+    private Route viaMx(String domain, Record[] records, int port) {
+        List<MXRecord> mxs = Arrays.stream(records)
+                .filter(MXRecord.class::isInstance)
+                .map(MXRecord.class::cast)
+                .toList();
+        if (mxs.size() == 1 && mxs.get(0).getTarget().equals(Name.root)) {
+            return Route.permanent("5.1.10 " + domain + " accepts no mail (null MX)");
+        }
+        Map<Integer, List<MXRecord>> byPreference = new TreeMap<>();
+        for (MXRecord mx : mxs) {
+            byPreference
+                    .computeIfAbsent(mx.getPriority(), p -> new ArrayList<>())
+                    .add(mx);
+        }
+        List<TransportMap.NextHop> hops = new ArrayList<>();
+        boolean temporary = false;
+        for (List<MXRecord> equal : byPreference.values()) {
+            List<MXRecord> shuffled = new ArrayList<>(equal);
+            Collections.shuffle(shuffled);
+            for (MXRecord mx : shuffled) {
+                Addresses found = addresses(mx.getTarget(), port);
+                temporary |= found.temporary();
+                hops.addAll(found.hops());
+            }
+        }
+        if (!hops.isEmpty()) {
+            return new Route(limited(hops), null, false, false);
+        }
+        return temporary
+                ? Route.temporary("4.4.3 cannot find the addresses of the MX hosts of " + domain + " now")
+                : Route.permanent("5.4.4 no address records for the MX hosts of " + domain);
+    }
+
+    private Route direct(String domain, Name name, int port) {
+        Addresses found = addresses(name, port);
+        if (!found.hops().isEmpty()) {
+            return new Route(limited(found.hops()), null, false, false);
+        }
+        return found.temporary()
+                ? Route.temporary("4.4.3 cannot find the address of " + domain + " now")
+                : Route.permanent("5.4.4 Host or domain name not found: " + domain + " has no MX, A or AAAA record");
+    }
+
+    /** The host's IPv4 then IPv6 addresses, on the port. */
+    private Addresses addresses(Name host, int port) {
+        List<TransportMap.NextHop> hops = new ArrayList<>();
+        boolean temporary = false;
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            Answer answer = lookup(host, type);
+            if (answer.result() == Lookup.SUCCESSFUL) {
+                for (Record r : answer.records()) {
+                    InetAddress address = r instanceof ARecord a
+                            ? a.getAddress()
+                            : r instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
+                    if (address != null) {
+                        hops.add(new TransportMap.NextHop(address.getHostAddress(), port));
+                    }
+                }
+            } else if (answer.result() == Lookup.TRY_AGAIN || answer.result() == Lookup.UNRECOVERABLE) {
+                temporary = true;
+            }
+        }
+        return new Addresses(hops, temporary);
+    }
+
+    private Answer lookup(Name name, int type) {
+        Lookup lookup = new Lookup(name, type);
+        if (resolver != null) {
+            lookup.setResolver(resolver);
+            lookup.setCache(cache);
+        }
+        Record[] records = lookup.run();
+        return new Answer(lookup.getResult(), records == null ? new Record[0] : records, lookup.getErrorString());
+    }
+
+    private static List<TransportMap.NextHop> limited(List<TransportMap.NextHop> hops) {
+        return hops.stream().distinct().limit(ADDRESS_LIMIT).toList();
+    }
+
+    private record Answer(int result, Record[] records, String error) {}
+
+    private record Addresses(List<TransportMap.NextHop> hops, boolean temporary) {}
+
+    /**
+     * The servers to try in order, or why there is none: {@code failure} is an enhanced status
+     * code and text, {@code permanent} whether it bounces the mail (else it is deferred); {@code
+     * relay} whether the servers are the relay host (the client logs in there).
+     */
+    public record Route(List<TransportMap.NextHop> hops, String failure, boolean permanent, boolean relay) {
+
+        static Route permanent(String failure) {
+            return new Route(List.of(), failure, true, false);
+        }
+
+        static Route temporary(String failure) {
+            return new Route(List.of(), failure, false, false);
         }
     }
 }

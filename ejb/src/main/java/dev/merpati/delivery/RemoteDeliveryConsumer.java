@@ -5,27 +5,39 @@ import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.pipeline.PipelineMessages.DeliveryRequest;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Takes (entry, recipient) pairs from {@code jms/smtpDelivery} to remote (SMTP) delivery. */
+/**
+ * Takes (entry, recipient) pairs from {@code jms/smtpDelivery} to remote (SMTP) delivery: claims
+ * the recipient with the others of its entry for the same destination in a short transaction of
+ * its own and hands them to the {@link DestinationScheduler}, so a consumer thread never waits on
+ * the network. The message itself is not part of a transaction: if it is lost after this, the
+ * recipients are still PENDING in the database and the sweeper sends them again.
+ */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/smtpDelivery"),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
         })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RemoteDeliveryConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(RemoteDeliveryConsumer.class.getName());
 
     @Inject
-    RemoteDelivery remoteDelivery;
+    RemoteDeliveryLedger ledger;
 
     @Inject
-    RemoteDeliveryFailures failures;
+    DestinationScheduler scheduler;
+
+    @Inject
+    RecipientsInFlight inFlight;
 
     @Override
     public void onMessage(Message message) {
@@ -36,9 +48,24 @@ public class RemoteDeliveryConsumer implements MessageListener {
         }
         DeliveryRequest r = request.get();
         if (DeliveryCount.exhausted(message)) {
-            failures.giveUp(r.entryId(), r.recipientId());
+            ledger.giveUp(r.entryId(), r.recipientId());
             return;
         }
-        remoteDelivery.deliver(r.entryId(), r.recipientId());
+        Object claim = new Object();
+        Optional<RemoteBatch> batch;
+        try {
+            batch = ledger.claim(r.entryId(), r.recipientId(), claim);
+        } catch (RuntimeException e) {
+            inFlight.release(claim); // the claim's transaction did not commit
+            throw e;
+        }
+        if (batch.isPresent()) {
+            try {
+                scheduler.submit(batch.get(), claim);
+            } catch (RuntimeException e) {
+                inFlight.release(claim); // PENDING again for the redelivery or the sweeper
+                throw e;
+            }
+        }
     }
 }

@@ -137,6 +137,8 @@ public class QueueAdmin {
                 for (QueueRecipient r : queue.recipients(e.getId())) {
                     if (r.getState() == RecipientState.PENDING && r.getAccountId() != null) {
                         pipeline.toLocalDelivery(e.getId(), r.getId());
+                    } else if (r.getState() == RecipientState.PENDING) {
+                        pipeline.toSmtpDelivery(e.getId(), r.getId()); // skipped while held
                     }
                 }
             }

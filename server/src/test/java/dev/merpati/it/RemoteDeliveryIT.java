@@ -64,6 +64,19 @@ class RemoteDeliveryIT {
     }
 
     @Test
+    void recipientsInOneDomainShareOneSessionAndOneCopy() throws Exception {
+        peer = new Peer(null);
+        String first = remoteAddress();
+        String second = remoteAddress();
+        String subject = Mail.uniqueSubject("two remote recipients");
+        Mail.send(ALICE, first + ", " + second, subject, "one copy for both\r\n");
+
+        Received mail = peer.await(first);
+        assertEquals(List.of("<" + first + ">", "<" + second + ">"), mail.to());
+        assertTrue(mail.data().contains("Subject: " + subject), mail.data());
+    }
+
+    @Test
     void mailIsDeferredWhileThePeerIsDownAndDeliveredWhenItComesBack() throws Exception {
         AdminApi admin = AdminApi.asAlice();
         String to = remoteAddress();

@@ -15,6 +15,14 @@ public interface SmtpClientConnection extends AutoCloseable {
     List<SmtpDeliveryResult> deliver(
             String host, int port, String reversePath, List<String> recipients, MessageContent content);
 
+    /**
+     * The same through the relay host (smarthost): when the connection definition has relay
+     * credentials ({@code relayUsername}, {@code relayPassword}), the session must reach TLS and
+     * log in with AUTH PLAIN or LOGIN before MAIL, else every recipient gets a temporary failure.
+     */
+    List<SmtpDeliveryResult> relay(
+            String host, int port, String reversePath, List<String> recipients, MessageContent content);
+
     @Override
     void close();
 }

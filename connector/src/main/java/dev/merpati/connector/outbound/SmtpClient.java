@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,50 +25,87 @@ import java.util.Map;
 final class SmtpClient {
 
     static final int CONNECTION_FAILED = 0;
+    /** A temporary failure for a session that broke off during the mail transaction. */
+    static final int LOST_IN_TRANSACTION = 451;
+
+    private static final String CONNECTING = "connecting";
 
     private final String heloName;
-    private final int connectTimeoutMillis;
-    private final int readTimeoutMillis;
+    private final ClientTimeouts timeouts;
 
-    SmtpClient(String heloName, int connectTimeoutMillis, int readTimeoutMillis) {
+    SmtpClient(String heloName, ClientTimeouts timeouts) {
         this.heloName = heloName;
-        this.connectTimeoutMillis = connectTimeoutMillis;
-        this.readTimeoutMillis = readTimeoutMillis;
+        this.timeouts = timeouts;
     }
 
     List<SmtpDeliveryResult> deliver(
             String host, int port, String reversePath, List<String> recipients, MessageContent content) {
+        return deliver(host, port, reversePath, recipients, content, null);
+    }
+
+    /**
+     * The same; with {@code credentials} (the relay host) the session must reach TLS and log in
+     * before MAIL, else every recipient is deferred (the password never goes in the clear).
+     */
+    List<SmtpDeliveryResult> deliver(
+            String host,
+            int port,
+            String reversePath,
+            List<String> recipients,
+            MessageContent content,
+            RelayCredentials credentials) {
         Map<String, SmtpDeliveryResult> results = new LinkedHashMap<>();
         String where = host + ":" + port;
+        String stage = CONNECTING;
+        boolean transaction = false;
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-            plain.setSoTimeout(readTimeoutMillis);
+            plain.connect(new InetSocketAddress(host, port), timeouts.connect());
             Session session = new Session(plain);
+            session.timeout(timeouts.helo());
+            stage = "receiving the initial server greeting";
             Reply greeting = session.read();
             if (!greeting.positive()) {
                 return all(recipients, greeting, where);
             }
+            stage = "sending EHLO";
             Reply ehlo = session.command("EHLO " + heloName);
+            boolean secure = false;
             if (!ehlo.positive()) {
                 ehlo = session.command("HELO " + heloName);
                 if (!ehlo.positive()) {
                     return all(recipients, ehlo, where);
                 }
             } else if (ehlo.offers("STARTTLS")) {
+                stage = "sending STARTTLS";
                 Reply tls = session.command("STARTTLS");
                 if (tls.code() == 220) {
                     session = new Session(OpportunisticTls.wrap(plain, host, port));
+                    secure = true;
+                    session.timeout(timeouts.helo());
                     ehlo = session.command("EHLO " + heloName);
                     if (!ehlo.positive()) {
                         return all(recipients, ehlo, where);
                     }
                 }
             }
+            if (credentials != null) {
+                stage = "logging in";
+                Reply auth = authenticate(session, ehlo, secure, credentials);
+                if (!auth.positive()) {
+                    session.quit();
+                    return all(recipients, auth, where);
+                }
+            }
+            session.timeout(timeouts.mail());
+            stage = "sending MAIL FROM";
+            transaction = true;
             Reply mail = session.command("MAIL FROM:<" + reversePath + ">");
             if (!mail.positive()) {
                 return all(recipients, mail, where);
             }
             List<String> accepted = new ArrayList<>();
+            session.timeout(timeouts.rcpt());
+            stage = "sending RCPT TO";
             for (String recipient : recipients) {
                 Reply rcpt = session.command("RCPT TO:<" + recipient + ">");
                 if (rcpt.positive()) {
@@ -77,12 +115,17 @@ final class SmtpClient {
                 }
             }
             if (!accepted.isEmpty()) {
+                session.timeout(timeouts.dataInit());
+                stage = "sending DATA";
                 Reply data = session.command("DATA");
                 Reply end;
                 if (data.code() == 354) {
+                    stage = "sending the message content";
                     try (InputStream in = content.openStream()) {
                         session.sendData(in);
                     }
+                    session.timeout(timeouts.dataDone());
+                    stage = "waiting for the reply to the end of the data";
                     end = session.read();
                 } else {
                     end = data;
@@ -91,14 +134,60 @@ final class SmtpClient {
                     results.put(recipient, end.result(recipient, where));
                 }
             }
+            session.timeout(timeouts.quit());
             session.quit();
         } catch (IOException | RuntimeException e) {
-            String reason = "4.4.1 connection to " + where + " failed: " + e;
+            String reason;
+            if (stage.equals(CONNECTING)) {
+                reason = "4.4.1 connection to " + where + " failed: " + e;
+            } else if (e instanceof SocketTimeoutException) {
+                reason = "4.4.2 conversation with " + where + " timed out while " + stage;
+            } else {
+                reason = "4.4.2 lost connection with " + where + " while " + stage + ": " + e;
+            }
+            // Before MAIL nothing was said about the mail: the next server may be tried. After it,
+            // this server's failure decides (no second copy through another server).
+            int code = transaction ? LOST_IN_TRANSACTION : CONNECTION_FAILED;
             for (String recipient : recipients) {
-                results.putIfAbsent(recipient, new SmtpDeliveryResult(recipient, CONNECTION_FAILED, reason));
+                results.putIfAbsent(recipient, new SmtpDeliveryResult(recipient, code, reason));
             }
         }
         return recipients.stream().map(results::get).toList();
+    }
+
+    /** AUTH PLAIN (or LOGIN) under TLS; a failure comes back as a temporary reply (Postfix defers). */
+    private static Reply authenticate(Session session, Reply ehlo, boolean secure, RelayCredentials credentials)
+            throws IOException {
+        if (!secure) {
+            return failed(454, "4.7.0 the relay host did not offer STARTTLS: the password is not sent in the clear");
+        }
+        String mechanism = RelayCredentials.mechanism(ehlo.parameters("AUTH"));
+        if (mechanism == null) {
+            return failed(454, "4.7.0 the relay host offers neither AUTH PLAIN nor AUTH LOGIN");
+        }
+        Reply reply;
+        if (mechanism.equals(RelayCredentials.PLAIN)) {
+            reply = session.command("AUTH PLAIN " + credentials.plainResponse());
+        } else {
+            reply = session.command("AUTH LOGIN");
+            if (reply.code() == 334) {
+                reply = session.command(credentials.loginUsername());
+            }
+            if (reply.code() == 334) {
+                reply = session.command(credentials.loginPassword());
+            }
+        }
+        if (reply.code() == 235) {
+            return reply;
+        }
+        return failed(
+                454,
+                "4.7.8 SASL authentication failed; server said: " + reply.code() + " "
+                        + String.join(" ", reply.lines()));
+    }
+
+    private static Reply failed(int code, String text) {
+        return new Reply(code, List.of(text));
     }
 
     private static List<SmtpDeliveryResult> all(List<String> recipients, Reply reply, String where) {
@@ -122,6 +211,18 @@ final class SmtpClient {
             return false;
         }
 
+        /** The parameters of an EHLO keyword ("PLAIN LOGIN" for "AUTH PLAIN LOGIN"); "" if not offered. */
+        String parameters(String extension) {
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                String upper = line.toUpperCase(Locale.ROOT);
+                if (upper.startsWith(extension + " ") || upper.startsWith(extension + "=")) {
+                    return line.substring(extension.length() + 1).strip();
+                }
+            }
+            return "";
+        }
+
         SmtpDeliveryResult result(String recipient, String where) {
             String text = String.join(" ", lines).strip();
             if (code >= 200 && code < 300 && !text.matches("2\\.\\d+\\.\\d+ .*")) {
@@ -136,12 +237,19 @@ final class SmtpClient {
     private static final class Session {
         private static final int MAX_LINE = 4096;
 
+        private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
 
         Session(Socket socket) throws IOException {
+            this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream());
             this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
+        }
+
+        /** How long the next replies may take. */
+        void timeout(int millis) throws IOException {
+            socket.setSoTimeout(millis);
         }
 
         Reply command(String line) throws IOException {

@@ -20,4 +20,12 @@ public class SmtpClientConnectionHandle extends ConnectionHandle<SmtpClientManag
             String host, int port, String reversePath, List<String> recipients, MessageContent content) {
         return factory().client().deliver(host, port, reversePath, recipients, content);
     }
+
+    @Override
+    public List<SmtpDeliveryResult> relay(
+            String host, int port, String reversePath, List<String> recipients, MessageContent content) {
+        return factory()
+                .client()
+                .deliver(host, port, reversePath, recipients, content, factory().relayCredentials());
+    }
 }

@@ -5,6 +5,7 @@ import dev.merpati.connector.api.SmtpClientConnectionFactory;
 import dev.merpati.connector.ra.MerpatiResourceAdapter;
 import dev.merpati.connector.ra.StatelessManagedConnection;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -25,9 +26,39 @@ import javax.security.auth.Subject;
 public class SmtpClientManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
 
     private static final long serialVersionUID = 1L;
-    // Postfix's smtp_connect_timeout is 30 s; its per-command timeouts are minutes.
-    private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
-    private static final int READ_TIMEOUT_MILLIS = 300_000;
+
+    @ConfigProperty(
+            defaultValue = "30",
+            description = "Seconds to wait for a TCP connection (Postfix's smtp_connect_timeout)")
+    private Integer connectTimeout = 30;
+
+    @ConfigProperty(
+            defaultValue = "300",
+            description = "Seconds to wait for the greeting, the EHLO/HELO and STARTTLS replies (smtp_helo_timeout)")
+    private Integer heloTimeout = 300;
+
+    @ConfigProperty(defaultValue = "300", description = "Seconds to wait for the MAIL FROM reply (smtp_mail_timeout)")
+    private Integer mailTimeout = 300;
+
+    @ConfigProperty(defaultValue = "300", description = "Seconds to wait for each RCPT TO reply (smtp_rcpt_timeout)")
+    private Integer rcptTimeout = 300;
+
+    @ConfigProperty(defaultValue = "120", description = "Seconds to wait for the DATA reply (smtp_data_init_timeout)")
+    private Integer dataInitTimeout = 120;
+
+    @ConfigProperty(
+            defaultValue = "600",
+            description = "Seconds to wait for the reply to the end of the data (smtp_data_done_timeout)")
+    private Integer dataDoneTimeout = 600;
+
+    @ConfigProperty(defaultValue = "300", description = "Seconds to wait for the QUIT reply (smtp_quit_timeout)")
+    private Integer quitTimeout = 300;
+
+    @ConfigProperty(description = "User name for AUTH at the relay host (smtp_sasl_password_maps); none: no AUTH")
+    private String relayUsername;
+
+    @ConfigProperty(description = "Password for AUTH at the relay host", confidential = true)
+    private String relayPassword;
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -36,7 +67,102 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
         String heloName = resourceAdapter instanceof MerpatiResourceAdapter merpati && merpati.getHostName() != null
                 ? merpati.getHostName()
                 : "localhost";
-        return new SmtpClient(heloName, CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
+        return new SmtpClient(heloName, timeouts());
+    }
+
+    ClientTimeouts timeouts() {
+        return new ClientTimeouts(
+                millis(connectTimeout, 30),
+                millis(heloTimeout, 300),
+                millis(mailTimeout, 300),
+                millis(rcptTimeout, 300),
+                millis(dataInitTimeout, 120),
+                millis(dataDoneTimeout, 600),
+                millis(quitTimeout, 300));
+    }
+
+    private static int millis(Integer seconds, int fallback) {
+        return (seconds == null || seconds <= 0 ? fallback : Math.min(seconds, 86_400)) * 1000;
+    }
+
+    /** The relay host's login, or {@code null} when none is configured. */
+    RelayCredentials relayCredentials() {
+        if (relayUsername == null || relayUsername.isBlank()) {
+            return null;
+        }
+        return new RelayCredentials(relayUsername, relayPassword == null ? "" : relayPassword);
+    }
+
+    public String getRelayUsername() {
+        return relayUsername;
+    }
+
+    public void setRelayUsername(String relayUsername) {
+        this.relayUsername = relayUsername;
+    }
+
+    public String getRelayPassword() {
+        return relayPassword;
+    }
+
+    public void setRelayPassword(String relayPassword) {
+        this.relayPassword = relayPassword;
+    }
+
+    public Integer getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Integer connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getHeloTimeout() {
+        return heloTimeout;
+    }
+
+    public void setHeloTimeout(Integer heloTimeout) {
+        this.heloTimeout = heloTimeout;
+    }
+
+    public Integer getMailTimeout() {
+        return mailTimeout;
+    }
+
+    public void setMailTimeout(Integer mailTimeout) {
+        this.mailTimeout = mailTimeout;
+    }
+
+    public Integer getRcptTimeout() {
+        return rcptTimeout;
+    }
+
+    public void setRcptTimeout(Integer rcptTimeout) {
+        this.rcptTimeout = rcptTimeout;
+    }
+
+    public Integer getDataInitTimeout() {
+        return dataInitTimeout;
+    }
+
+    public void setDataInitTimeout(Integer dataInitTimeout) {
+        this.dataInitTimeout = dataInitTimeout;
+    }
+
+    public Integer getDataDoneTimeout() {
+        return dataDoneTimeout;
+    }
+
+    public void setDataDoneTimeout(Integer dataDoneTimeout) {
+        this.dataDoneTimeout = dataDoneTimeout;
+    }
+
+    public Integer getQuitTimeout() {
+        return quitTimeout;
+    }
+
+    public void setQuitTimeout(Integer quitTimeout) {
+        this.quitTimeout = quitTimeout;
     }
 
     @Override
@@ -86,14 +212,14 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
         this.resourceAdapter = resourceAdapter;
     }
 
-    // No properties: all factories of this adapter are equal.
     @Override
     public boolean equals(Object other) {
-        return other instanceof SmtpClientManagedConnectionFactory;
+        return other instanceof SmtpClientManagedConnectionFactory that
+                && timeouts().equals(that.timeouts());
     }
 
     @Override
     public int hashCode() {
-        return SmtpClientManagedConnectionFactory.class.hashCode();
+        return timeouts().hashCode();
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The SMTP client against a scripted peer on a loopback socket. */
 class SmtpClientTest {
 
-    private static final SmtpClient CLIENT = new SmtpClient("mail.merpati.test", 5000, 5000);
+    private static final SmtpClient CLIENT = new SmtpClient("mail.merpati.test", ClientTimeouts.all(5000));
 
     private static MessageContent content(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
@@ -131,5 +131,50 @@ class SmtpClientTest {
         assertFalse(r.accepted() || r.permanent());
         assertEquals("4.4.1", r.enhancedCode());
         assertEquals(new ArrayList<>(List.of("x@remote.test")), List.of(r.recipient()));
+    }
+
+    @Test
+    void aPeerThatNeverGreetsTimesOutAsATemporaryFailure() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // the kernel completes the TCP handshake into the backlog; nobody ever answers
+            SmtpClient impatient =
+                    new SmtpClient("mail.merpati.test", new ClientTimeouts(5000, 700, 5000, 5000, 5000, 5000, 5000));
+            long start = System.nanoTime();
+            List<SmtpDeliveryResult> results = impatient.deliver(
+                    "127.0.0.1", server.getLocalPort(), "a@merpati.test", List.of("x@remote.test"), content("x"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            SmtpDeliveryResult r = results.get(0);
+            assertEquals(SmtpClient.CONNECTION_FAILED, r.code());
+            assertEquals("4.4.2", r.enhancedCode());
+            assertTrue(r.text().contains("timed out while receiving the initial server greeting"), r.text());
+            assertTrue(millis >= 600 && millis < 4000, "gave up after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aSessionLostDuringTheTransactionIsNotAnUnreachableServer() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    OutputStream out = s.getOutputStream();
+                    out.write("220 peer\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine(); // EHLO
+                    out.write("250 peer\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine(); // MAIL: hang up without a reply
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<SmtpDeliveryResult> results = CLIENT.deliver(
+                    "127.0.0.1", server.getLocalPort(), "a@merpati.test", List.of("x@remote.test"), content("x"));
+            peer.get();
+            SmtpDeliveryResult r = results.get(0);
+            assertEquals(SmtpClient.LOST_IN_TRANSACTION, r.code());
+            assertFalse(r.accepted() || r.permanent());
+            assertEquals("4.4.2", r.enhancedCode());
+            assertTrue(r.text().contains("while sending MAIL FROM"), r.text());
+        }
     }
 }

@@ -1,0 +1,184 @@
+package dev.merpati.delivery;
+
+import dev.merpati.connector.api.SmtpDeliveryResult;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs SMTP sessions on threads of their own, never on the JMS consumers' threads, with at most
+ * {@link DeliverySettings#destinationConcurrencyLimit()} at once per destination domain and {@link
+ * DeliverySettings#sessionLimit()} overall: a destination that never answers ties up its own slots
+ * and nothing else. A batch beyond its destination's limit waits in memory for a free slot (its
+ * recipients stay PENDING and claimed; after a crash the sweeper sends them again). A destination
+ * that could not be reached at all is suspended for a while: its waiting mail is deferred at once.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DestinationScheduler {
+
+    private static final Logger LOG = Logger.getLogger(DestinationScheduler.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    RemoteDelivery delivery;
+
+    @Inject
+    RemoteDeliveryLedger ledger;
+
+    @Inject
+    RecipientsInFlight inFlight;
+
+    @Inject
+    NextHops nextHops;
+
+    private ThreadPoolExecutor pool;
+    private final Map<String, Destination> destinations = new HashMap<>();
+
+    // Callbacks with names of their own: an overloaded name can make the container pick the wrong method.
+    @PostConstruct
+    void openPool() {
+        int size = DeliverySettings.sessionLimit();
+        pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void closePool() {
+        pool.shutdownNow();
+    }
+
+    /** Starts a session for the claimed batch now, or when its destination has a free slot. */
+    public void submit(RemoteBatch batch, Object claim) {
+        Work work = new Work(batch, claim, nextHops.destination(batch.destination()));
+        boolean now;
+        synchronized (destinations) {
+            Destination d = destinations.computeIfAbsent(work.destination(), k -> new Destination());
+            now = d.active < DeliverySettings.destinationConcurrencyLimit();
+            if (now) {
+                d.active++;
+            } else {
+                d.waiting.add(work);
+            }
+        }
+        if (now) {
+            launch(work);
+        }
+    }
+
+    private void launch(Work work) {
+        try {
+            pool.execute(() -> run(work));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the recipients stay PENDING for the sweeper
+            inFlight.release(work.claim());
+            finished(work.destination());
+        }
+    }
+
+    private void run(Work work) {
+        RemoteBatch batch = work.batch();
+        try {
+            String suspended = suspension(work.destination());
+            List<SmtpDeliveryResult> results =
+                    suspended != null ? RemoteDelivery.all(batch, suspended) : delivery.send(batch);
+            if (suspended == null) {
+                noteReachability(work.destination(), results);
+            }
+            ledger.record(batch, results);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, batch.queueId() + ": delivery to " + batch.destination() + " failed", e);
+        } finally {
+            inFlight.release(work.claim());
+            finished(work.destination());
+        }
+    }
+
+    /** Frees the destination's slot, or hands it to the next waiting batch. */
+    private void finished(String destination) {
+        Work next;
+        synchronized (destinations) {
+            Destination d = destinations.get(destination);
+            if (d == null) {
+                return;
+            }
+            next = d.waiting.poll();
+            if (next == null) {
+                d.active--;
+                boolean suspended = d.suspendedUntil != null && Instant.now().isBefore(d.suspendedUntil);
+                if (d.active <= 0 && !suspended) {
+                    destinations.remove(destination);
+                }
+            }
+        }
+        if (next != null) {
+            launch(next);
+        }
+    }
+
+    private String suspension(String destination) {
+        synchronized (destinations) {
+            Destination d = destinations.get(destination);
+            if (d == null || d.suspendedUntil == null) {
+                return null;
+            }
+            if (Instant.now().isAfter(d.suspendedUntil)) {
+                d.suspendedUntil = null;
+                return null;
+            }
+            return "4.4.1 delivery temporarily suspended: " + d.suspendedBecause;
+        }
+    }
+
+    /** A session where no recipient got a reply from any server suspends the destination. */
+    private void noteReachability(String destination, List<SmtpDeliveryResult> results) {
+        boolean unreachable = RemoteDelivery.unreachable(results);
+        synchronized (destinations) {
+            Destination d = destinations.get(destination);
+            if (d == null) {
+                return;
+            }
+            if (unreachable) {
+                d.suspendedUntil = Instant.now().plus(DeliverySettings.suspension());
+                d.suspendedBecause = results.get(0).text();
+                LOG.info(() -> "smtp: " + destination + " unreachable, suspended: " + d.suspendedBecause);
+            } else {
+                d.suspendedUntil = null;
+            }
+        }
+    }
+
+    /** Sessions now running (for tests and monitoring). */
+    public int activeSessions() {
+        return pool.getActiveCount();
+    }
+
+    /** A claimed batch and the destination whose slots it counts against. */
+    private record Work(RemoteBatch batch, Object claim, String destination) {}
+
+    private static final class Destination {
+        int active;
+        final Queue<Work> waiting = new ArrayDeque<>();
+        Instant suspendedUntil;
+        String suspendedBecause;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.merpati.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.merpati.connector.api.SmtpDeliveryResult;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The per-destination limit and the suspension of an unreachable destination, with sessions played by the test. */
+class DestinationSchedulerTest {
+
+    /** Sessions to stuck.test hang until released, then fail as unreachable; others succeed at once. */
+    static final class PlayedDelivery extends RemoteDelivery {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger stuckNow = new AtomicInteger();
+        final AtomicInteger stuckMost = new AtomicInteger();
+        final AtomicInteger stuckSessions = new AtomicInteger();
+
+        @Override
+        public List<SmtpDeliveryResult> send(RemoteBatch batch) {
+            if (!batch.destination().equals("stuck.test")) {
+                return batch.addresses().stream()
+                        .map(a -> new SmtpDeliveryResult(a, 250, "2.0.0 ok"))
+                        .toList();
+            }
+            stuckSessions.incrementAndGet();
+            stuckMost.accumulateAndGet(stuckNow.incrementAndGet(), Math::max);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stuckNow.decrementAndGet();
+            }
+            return all(batch, "4.4.2 conversation with stuck timed out while receiving the initial server greeting");
+        }
+    }
+
+    /** Remembers what would have been recorded, per queue id. */
+    static final class RecordingLedger extends RemoteDeliveryLedger {
+        final Map<String, SmtpDeliveryResult> recorded = new ConcurrentHashMap<>();
+        final List<String> order = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void record(RemoteBatch batch, List<SmtpDeliveryResult> results) {
+            recorded.put(batch.queueId(), results.get(0));
+            order.add(batch.queueId());
+        }
+    }
+
+    static final class Threads implements ManagedThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "test-smtp");
+            t.setDaemon(true);
+            return t;
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private DestinationScheduler scheduler;
+    private PlayedDelivery delivery;
+    private RecordingLedger ledger;
+
+    @BeforeEach
+    void start() {
+        System.setProperty(DeliverySettings.DESTINATION_LIMIT_PROPERTY, "2");
+        System.setProperty(DeliverySettings.SESSION_LIMIT_PROPERTY, "8");
+        scheduler = new DestinationScheduler();
+        scheduler.threads = new Threads();
+        scheduler.delivery = delivery = new PlayedDelivery();
+        scheduler.ledger = ledger = new RecordingLedger();
+        scheduler.inFlight = new RecipientsInFlight();
+        scheduler.nextHops = new NextHops();
+        scheduler.openPool();
+    }
+
+    @AfterEach
+    void stop() {
+        delivery.release.countDown();
+        scheduler.closePool();
+        System.clearProperty(DeliverySettings.DESTINATION_LIMIT_PROPERTY);
+        System.clearProperty(DeliverySettings.SESSION_LIMIT_PROPERTY);
+    }
+
+    private static RemoteBatch batch(String queueId, String domain) {
+        return new RemoteBatch(
+                1, queueId, 1, "a@merpati.test", domain, List.of(new RemoteBatch.Target(1, "x@" + domain)));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aStuckDestinationUsesOnlyItsOwnSlotsAndIsThenSuspended() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            scheduler.submit(batch("S" + i, "stuck.test"), new Object());
+        }
+        scheduler.submit(batch("R", "remote.test"), new Object());
+        await(() -> ledger.recorded.containsKey("R"), "mail to another destination was held up");
+        assertEquals(2, delivery.stuckNow.get(), "sessions to the stuck destination");
+
+        delivery.release.countDown(); // the two sessions time out
+        await(() -> ledger.recorded.size() == 7, "the stuck destination's mail was not all recorded");
+        assertEquals(2, delivery.stuckMost.get(), "never more than the limit at once");
+        assertEquals(2, delivery.stuckSessions.get(), "the waiting mail must not try the suspended destination");
+        for (int i = 0; i < 6; i++) {
+            SmtpDeliveryResult r = ledger.recorded.get("S" + i);
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.text().contains("timed out while receiving the initial server greeting"), r.text());
+        }
+        assertTrue(ledger.recorded.get("S5").text().startsWith("4.4.1 delivery temporarily suspended: "));
+    }
+}
