@@ -166,12 +166,9 @@ public class ImapMessages {
             em.persist(copy);
             from.add(message.getUid());
             to.add(copy.getUid());
-            if (move) {
-                em.remove(message);
-            }
         }
-        if (move && !from.isEmpty()) {
-            source.nextModseq();
+        if (move) {
+            mailboxes.expunge(source, sources);
         }
         return new CopyOutcome(true, destination.getUidvalidity(), from, to);
     }
@@ -192,14 +189,8 @@ public class ImapMessages {
                 : messages(folderId, uids).stream()
                         .filter(MailboxMessage::isDeleted)
                         .toList();
-        List<Long> removed = new ArrayList<>();
-        for (MailboxMessage message : candidates) {
-            removed.add(message.getUid());
-            em.remove(message);
-        }
-        if (!removed.isEmpty()) {
-            mailbox.nextModseq();
-        }
+        List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
+        mailboxes.expunge(mailbox, candidates);
         // Bodies no longer referenced are left for a later sweep, as for POP3.
         return removed;
     }

@@ -89,6 +89,35 @@ public class MailboxRepository {
         em.remove(message);
     }
 
+    /**
+     * Removes messages of one folder at one new MODSEQ and records their UIDs with it in the
+     * folder's expunge log, for QRESYNC's VANISHED (EARLIER). The caller holds the folder's row lock.
+     */
+    public void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long modseq = mailbox.nextModseq();
+        for (MailboxMessage message : messages) {
+            em.createNativeQuery("INSERT INTO mailbox_expunged (mailbox_id, uid, modseq) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, mailbox.getId())
+                    .setParameter(2, message.getUid())
+                    .setParameter(3, modseq)
+                    .executeUpdate();
+            em.remove(message);
+        }
+    }
+
+    /** The UIDs expunged from a folder after MODSEQ {@code sinceModseq}, ascending. */
+    public List<Long> expungedSince(long mailboxId, long sinceModseq) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT uid FROM mailbox_expunged WHERE mailbox_id = ?1 AND modseq > ?2 ORDER BY uid")
+                .setParameter(1, mailboxId)
+                .setParameter(2, sinceModseq)
+                .getResultList();
+        return rows.stream().map(row -> ((Number) row).longValue()).toList();
+    }
+
     /** INBOX is case-insensitive (RFC 3501 §5.1); other names are exact. */
     static String canonicalName(String name) {
         return Mailbox.INBOX.equalsIgnoreCase(name) ? Mailbox.INBOX : name;

@@ -70,6 +70,7 @@ final class StoreCommand implements ImapCommand {
         }
         FlagChange change = new FlagChange(mode, flags, unchangedSince);
         boolean withModseq = session.enabled("CONDSTORE");
+        boolean withUid = byUid || session.enabled("QRESYNC");
         long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
@@ -86,8 +87,8 @@ final class StoreCommand implements ImapCommand {
                         if (!silent || !message.flags().equals(folder.flags(sequence))) {
                             // .SILENT still reports changes the client did not ask for (RFC 3501 §6.4.6)
                             if (!silent) {
-                                reply.untagged(sequence + " FETCH (" + (byUid ? "UID " + message.uid() + " " : "")
-                                        + "FLAGS " + FlagNames.list(message.flags())
+                                reply.untagged(sequence + " FETCH (" + (withUid ? "UID " + message.uid() + " " : "")
+                                        + "FLAGS " + folder.flagList(message.uid(), message.flags())
                                         + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
                             }
                         }

@@ -1,0 +1,113 @@
+package dev.merpati.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a client that keeps a mailbox in sync relies on, against the deployed server and its database:
+ * \Recent handed to exactly one session.
+ */
+class ImapSyncIT {
+
+    @Test
+    void recentBelongsToTheFirstSessionThatSelectsTheFolder() throws Exception {
+        String folder = "Recent-" + System.nanoTime();
+        try (LineClient one = login();
+                LineClient two = login();
+                LineClient three = login()) {
+            command(one, "a1", "CREATE " + folder);
+            append(one, folder, "Subject: r1\r\n\r\none\r\n");
+            append(one, folder, "Subject: r2\r\n\r\ntwo\r\n");
+
+            // EXAMINE sees them as \Recent and leaves them so.
+            assertTrue(command(one, "a2", "EXAMINE " + folder).contains("* 2 RECENT"));
+            List<String> flags = command(one, "a3", "FETCH 1:2 FLAGS");
+            assertTrue(flags.contains("* 1 FETCH (FLAGS (\\Recent))"), flags::toString);
+            assertTrue(
+                    command(two, "b1", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 2)"));
+
+            // The first SELECT takes them; nobody else sees them as \Recent afterwards.
+            assertTrue(command(two, "b2", "SELECT " + folder).contains("* 2 RECENT"));
+            assertEquals(List.of("* SEARCH 1 2", "b3 OK SEARCH completed"), command(two, "b3", "SEARCH RECENT"));
+            assertTrue(command(three, "c1", "SELECT " + folder).contains("* 0 RECENT"));
+            assertEquals(List.of("* SEARCH", "c2 OK SEARCH completed"), command(three, "c2", "SEARCH RECENT"));
+            assertTrue(command(three, "c3", "STATUS INBOX (MESSAGES)").get(0).startsWith("* STATUS"));
+            assertTrue(
+                    command(one, "a4", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 0)"));
+            command(three, "c4", "CLOSE");
+
+            // A delivery reaches the idling session as a \Recent message; a later SELECT gets none.
+            List<String> inbox = command(two, "b4", "SELECT INBOX");
+            long exists = number(inbox, "EXISTS");
+            long recent = number(inbox, "RECENT");
+            two.send("b5 IDLE");
+            assertTrue(two.readLine().startsWith("+ "));
+            String subject = Mail.uniqueSubject("Recent");
+            Mail.send(TestServer.BOB, TestServer.ALICE, subject, "recent\r\n");
+            assertEquals("* " + (exists + 1) + " EXISTS", two.readLine());
+            assertEquals("* " + (recent + 1) + " RECENT", two.readLine());
+            two.send("DONE");
+            assertTrue(readTagged(two, "b5").get(0).startsWith("b5 OK"));
+            List<String> fetched =
+                    command(two, "b6", "FETCH " + (exists + 1) + " (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
+            assertTrue(fetched.get(0).contains("FLAGS (\\Recent)"), fetched::toString);
+            assertTrue(fetched.get(1).contains(subject), fetched::toString);
+
+            List<String> later = command(three, "c5", "SELECT INBOX");
+            assertTrue(later.contains("* 0 RECENT"), later::toString);
+            List<String> flagsLater = command(three, "c6", "FETCH " + (exists + 1) + " FLAGS");
+            assertFalse(flagsLater.get(0).contains("\\Recent"), flagsLater::toString);
+
+            command(two, "b7", "UNSELECT");
+            command(one, "a5", "UNSELECT");
+            command(one, "a6", "DELETE " + folder);
+        }
+    }
+
+    static LineClient login() throws Exception {
+        LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
+        assertTrue(client.readLine().startsWith("* OK"));
+        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+        return client;
+    }
+
+    static void append(LineClient client, String folder, String message) throws Exception {
+        client.send("ap APPEND " + folder + " {" + message.length() + "+}");
+        client.send(message);
+        assertTrue(readTagged(client, "ap").get(0).contains("[APPENDUID "));
+    }
+
+    static long number(List<String> lines, String what) {
+        return lines.stream()
+                .filter(l -> l.startsWith("* ") && l.endsWith(" " + what))
+                .mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + what + " in " + lines));
+    }
+
+    /** Sends a command and returns its lines, the tagged OK last. */
+    static List<String> command(LineClient client, String tag, String command) throws Exception {
+        client.send(tag + " " + command);
+        List<String> lines = readTagged(client, tag);
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith(tag + " OK"), () -> command + " -> " + lines);
+        return lines;
+    }
+
+    static List<String> readTagged(LineClient client, String tag) throws Exception {
+        List<String> lines = new ArrayList<>();
+        String line;
+        do {
+            line = client.readLine();
+            assertNotNull(line);
+            lines.add(line);
+        } while (!line.startsWith(tag + " "));
+        return lines;
+    }
+}
