@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a client that keeps a mailbox in sync relies on, against the deployed server and its database:
- * \Recent handed to exactly one session.
+ * \Recent handed to exactly one session, and QRESYNC's quick resynchronisation of an offline cache.
  */
 class ImapSyncIT {
 
@@ -68,6 +71,43 @@ class ImapSyncIT {
             command(one, "a5", "UNSELECT");
             command(one, "a6", "DELETE " + folder);
         }
+    }
+
+    @Test
+    void pythonClientResynchronisesAnOfflineCacheWithQresync() throws Exception {
+        String folder = "Qresync" + System.nanoTime();
+        Process python = new ProcessBuilder(
+                        "python3",
+                        Path.of("src/test/python/qresync.py").toAbsolutePath().toString(),
+                        TestServer.HOST,
+                        String.valueOf(TestServer.IMAP_PORT),
+                        TestServer.ALICE_PASSWORD,
+                        folder)
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(python.waitFor(90, TimeUnit.SECONDS), "python imaplib did not finish");
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, python.exitValue(), output);
+        assertTrue(output.contains("ENABLED QRESYNC"), output);
+        assertTrue(output.contains("CACHED "), output);
+        // What happened while the client was away: UID 2 expunged, UID 1 flagged, UID 4 arrived. Only
+        // the UIDs it said it knows (1:3) are resynchronised; UID 4 it learns from EXISTS and UIDNEXT.
+        assertTrue(output.contains("RESYNC EXISTS 3 UIDNEXT 5"), output);
+        assertTrue(output.contains("RESYNC VANISHED ['(EARLIER) 2']"), output);
+        assertTrue(lineMatches(output, "RESYNC FETCH 1 \\(UID 1 FLAGS \\(\\\\Flagged\\) MODSEQ \\(\\d+\\)\\)"), output);
+        assertEquals(1, output.lines().filter(l -> l.startsWith("RESYNC FETCH")).count(), output);
+        assertTrue(output.contains("CHANGEDSINCE VANISHED ['(EARLIER) 2']"), output);
+        assertTrue(
+                lineMatches(output, "CHANGEDSINCE FETCH 1 \\(UID 1 MODSEQ \\(\\d+\\) FLAGS \\(\\\\Flagged\\)\\)"),
+                output);
+        assertTrue(lineMatches(output, "CHANGEDSINCE FETCH 3 \\(UID 4 MODSEQ \\(\\d+\\) FLAGS \\(\\)\\)"), output);
+        // Another session's expunge reaches the QRESYNC client as VANISHED, never as EXPUNGE.
+        assertTrue(output.contains("LIVE VANISHED ['3']"), output);
+        assertTrue(output.contains("LIVE EXPUNGE None"), output);
+    }
+
+    private static boolean lineMatches(String output, String regex) {
+        return output.lines().anyMatch(line -> line.matches(regex));
     }
 
     static LineClient login() throws Exception {
