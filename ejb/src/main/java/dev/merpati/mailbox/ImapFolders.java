@@ -185,8 +185,9 @@ public class ImapFolders {
         if (claimRecent && mailbox.hasUnclaimedRecent()) {
             mailbox.claimRecent();
         }
+        java.util.Map<Long, List<String>> keywords = mailboxes.keywords(mailbox.getId(), null);
         List<MessageFlags> messages = mailboxes.messagesByUid(mailbox.getId(), false).stream()
-                .map(ImapFlags::of)
+                .map(m -> ImapFlags.of(m, keywords.getOrDefault(m.getId(), List.of())))
                 .toList();
         long unseen = messages.stream()
                 .filter(m -> !m.flags().contains(ImapFlags.SEEN))

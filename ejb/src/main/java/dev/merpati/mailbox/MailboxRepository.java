@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -106,6 +108,39 @@ public class MailboxRepository {
                     .executeUpdate();
             em.remove(message);
         }
+    }
+
+    /**
+     * The keywords of a folder's messages, by message id, in one query (of those among {@code
+     * messageIds} when not {@code null}); messages without keywords are absent.
+     */
+    public Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
+        Map<Long, List<String>> result = new HashMap<>();
+        if (messageIds != null && messageIds.isEmpty()) {
+            return result;
+        }
+        String jpql = "SELECT m.id, k FROM MailboxMessage m JOIN m.keywords k WHERE m.mailboxId = :mailbox"
+                + (messageIds == null ? "" : " AND m.id IN :ids");
+        List<Collection<Long>> chunks = new java.util.ArrayList<>();
+        if (messageIds == null) {
+            chunks.add(null);
+        } else {
+            List<Long> ids = List.copyOf(messageIds);
+            for (int start = 0; start < ids.size(); start += 500) {
+                chunks.add(ids.subList(start, Math.min(ids.size(), start + 500)));
+            }
+        }
+        for (Collection<Long> chunk : chunks) {
+            var query = em.createQuery(jpql, Object[].class).setParameter("mailbox", mailboxId);
+            if (chunk != null) {
+                query.setParameter("ids", chunk);
+            }
+            for (Object[] row : query.getResultList()) {
+                result.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+                        .add((String) row[1]);
+            }
+        }
+        return result;
     }
 
     /** The UIDs expunged from a folder after MODSEQ {@code sinceModseq}, ascending. */

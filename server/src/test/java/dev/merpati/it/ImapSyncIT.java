@@ -5,16 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a client that keeps a mailbox in sync relies on, against the deployed server and its database:
- * \Recent handed to exactly one session, and QRESYNC's quick resynchronisation of an offline cache.
+ * \Recent handed to exactly one session, QRESYNC's quick resynchronisation of an offline cache, and
+ * keywords ($Forwarded, $Junk, labels).
  */
 class ImapSyncIT {
 
@@ -108,6 +117,70 @@ class ImapSyncIT {
 
     private static boolean lineMatches(String output, String regex) {
         return output.lines().anyMatch(line -> line.matches(regex));
+    }
+
+    @Test
+    void jakartaMailKeepsKeywordsThroughAppendStoreSearchAndCopy() throws Exception {
+        String name = "Keywords-" + System.nanoTime();
+        Properties props = new Properties();
+        props.put("mail.imap.host", TestServer.HOST);
+        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
+        props.put("mail.imap.connectiontimeout", "10000");
+        props.put("mail.imap.timeout", "30000");
+        Session session = Session.getInstance(props);
+        Store store = session.getStore("imap");
+        store.connect("alice", TestServer.ALICE_PASSWORD);
+        try (LineClient raw = login()) {
+            Folder folder = store.getFolder(name);
+            assertTrue(folder.create(Folder.HOLDS_MESSAGES));
+            MimeMessage junk = new MimeMessage(session);
+            junk.setSubject("keywords");
+            junk.setText("buy now\r\n");
+            Flags appended = new Flags("$Junk");
+            appended.add(Flags.Flag.SEEN);
+            junk.setFlags(appended, true);
+            folder.appendMessages(new Message[] {junk});
+
+            folder.open(Folder.READ_WRITE);
+            // PERMANENTFLAGS has \* (clients may make up keywords) and the folder's keywords.
+            assertTrue(folder.getPermanentFlags().contains(Flags.Flag.USER));
+            assertTrue(folder.getPermanentFlags().contains("$Junk"));
+            Message message = folder.getMessage(1);
+            assertTrue(message.isSet(Flags.Flag.SEEN));
+            assertTrue(message.getFlags().contains("$Junk"));
+
+            message.setFlags(new Flags("$Forwarded"), true);
+            message.setFlags(new Flags("$label1"), true);
+            message.setFlags(new Flags("$Junk"), false);
+            assertEquals(1, folder.search(new FlagTerm(new Flags("$label1"), true)).length);
+            assertEquals(0, folder.search(new FlagTerm(new Flags("$Junk"), true)).length);
+
+            // Another session sees the same keywords; IMAP compares them without regard to case.
+            command(raw, "k1", "SELECT " + name);
+            command(raw, "k2", "STORE 1 +FLAGS.SILENT ($LABEL1)");
+            List<String> flags = command(raw, "k3", "FETCH 1 FLAGS");
+            assertEquals("* 1 FETCH (FLAGS (\\Seen $Forwarded $label1))", flags.get(0));
+            assertEquals(
+                    List.of("* SEARCH 1", "k4 OK SEARCH completed"), command(raw, "k4", "SEARCH KEYWORD $Forwarded"));
+            assertEquals(List.of("* SEARCH", "k5 OK SEARCH completed"), command(raw, "k5", "SEARCH KEYWORD $Junk"));
+            assertEquals(List.of("* SEARCH 1", "k6 OK SEARCH completed"), command(raw, "k6", "SEARCH UNKEYWORD $Junk"));
+            command(raw, "k7", "UNSELECT");
+
+            // A copy keeps them.
+            Folder copies = store.getFolder(name + "/copies");
+            assertTrue(copies.create(Folder.HOLDS_MESSAGES));
+            folder.copyMessages(new Message[] {message}, copies);
+            copies.open(Folder.READ_ONLY);
+            Flags copied = copies.getMessage(1).getFlags();
+            assertTrue(copied.contains("$Forwarded") && copied.contains("$label1"), copied::toString);
+            assertFalse(copied.contains("$Junk"), copied::toString);
+            copies.close(false);
+            folder.close(false);
+            assertTrue(copies.delete(false));
+            assertTrue(folder.delete(false));
+        } finally {
+            store.close();
+        }
     }
 
     static LineClient login() throws Exception {

@@ -95,6 +95,7 @@ final class FetchCommand implements ImapCommand {
                         if (sequence == 0 || message.flags().modseq() <= since) {
                             continue;
                         }
+                        folder.announceKeywords(message.flags().flags(), reply);
                         boolean flagsChanged = !message.flags().flags().equals(folder.flags(sequence));
                         seenChanged |= flagsChanged;
                         respond(reply, folder, sequence, message, items, flagsChanged, withModseq, withUid);

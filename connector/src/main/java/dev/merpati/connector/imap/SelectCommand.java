@@ -137,8 +137,9 @@ final class SelectCommand implements ImapCommand {
 
     private static ImapReply opened(
             ImapReply reply, ImapSession session, FolderSnapshot snapshot, SelectedFolder folder, boolean readOnly) {
-        reply.untagged("FLAGS " + FlagNames.SYSTEM_FLAGS)
-                .untagged("OK [PERMANENTFLAGS " + (readOnly ? "()" : FlagNames.PERMANENT_FLAGS) + "] Flags permitted")
+        reply.untagged("FLAGS " + FlagNames.flags(folder.keywords()))
+                .untagged("OK [PERMANENTFLAGS " + (readOnly ? "()" : FlagNames.permanent(folder.keywords()))
+                        + "] Flags permitted")
                 .untagged(folder.count() + " EXISTS");
         if (!session.enabled("IMAP4REV2")) {
             reply.untagged(folder.recentCount() + " RECENT");

@@ -23,6 +23,9 @@ public final class SelectedFolder {
     /** The UIDs that are \Recent in this session (RFC 3501 §2.3.2); none under IMAP4rev2. */
     private final java.util.TreeSet<Long> recent = new java.util.TreeSet<>();
 
+    /** The keywords announced to the client in FLAGS (case-insensitive, like IMAP compares them). */
+    private final java.util.TreeSet<String> keywords = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
     private boolean reportVanished;
     private long highestModseq;
     private long uidnext;
@@ -43,6 +46,36 @@ public final class SelectedFolder {
         this.uidvalidity = snapshot.status().uidvalidity();
         this.showRecent = showRecent;
         load(snapshot);
+        for (MessageFlags message : snapshot.messages()) {
+            addKeywords(message.flags());
+        }
+    }
+
+    /** The keywords in use in the folder, as told to the client in FLAGS and PERMANENTFLAGS. */
+    public java.util.Set<String> keywords() {
+        return java.util.Collections.unmodifiableSet(keywords);
+    }
+
+    private boolean addKeywords(List<String> messageFlags) {
+        boolean added = false;
+        for (String flag : messageFlags) {
+            if (!flag.startsWith("\\")) {
+                added |= keywords.add(flag);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Before flags with a keyword the client was not told about go out, the new FLAGS and
+     * PERMANENTFLAGS lists (RFC 3501 §7.2.6: FLAGS may be sent whenever the set changes).
+     */
+    public void announceKeywords(List<String> messageFlags, ImapReply reply) {
+        if (addKeywords(messageFlags)) {
+            reply.untagged("FLAGS " + FlagNames.flags(keywords));
+            reply.untagged(
+                    "OK [PERMANENTFLAGS " + (readOnly ? "()" : FlagNames.permanent(keywords)) + "] Flags permitted");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -219,6 +252,9 @@ public final class SelectedFolder {
         }
         expunged(gone, reply);
         int before = count;
+        for (MessageFlags message : now) {
+            announceKeywords(message.flags(), reply);
+        }
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             MessageFlags message = current.get(uids[i]);

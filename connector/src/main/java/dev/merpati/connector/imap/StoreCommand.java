@@ -60,6 +60,7 @@ final class StoreCommand implements ImapCommand {
             } while (parser.tryChar(' '));
         }
         parser.end();
+        FlagNames.checked(flags);
         SelectedFolder folder = session.selected();
         if (folder.readOnly()) {
             return ImapCommand.tagged(tag, ImapResponses.READ_ONLY);
@@ -79,6 +80,7 @@ final class StoreCommand implements ImapCommand {
                     ImapReply reply = new ImapReply();
                     java.util.Set<Long> modified = new java.util.TreeSet<>(uids);
                     for (MessageFlags message : changed) {
+                        folder.announceKeywords(message.flags(), reply);
                         modified.remove(message.uid());
                         int sequence = folder.sequenceOf(message.uid());
                         if (sequence == 0) {

@@ -480,6 +480,78 @@ class ImapConversationTest {
     }
 
     @Test
+    void keywordsAreKeptSearchedAndAnnounced() throws Exception {
+        try (var client = connect();
+                var other = new ScriptClient(servers.port())) {
+            other.expect("* OK");
+            login(client);
+            login(other);
+            client.script(
+                    "C: k1 SELECT INBOX",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+                    "S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: k1 OK");
+            other.script(
+                    "C: o1 EXAMINE INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: o1 OK");
+            // A new keyword widens FLAGS and PERMANENTFLAGS before the FETCH that carries it.
+            client.script(
+                    "C: k2 STORE 1 +FLAGS ($Forwarded $label1)",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $label1)",
+                    "S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $label1 \\*)]",
+                    "S: * 1 FETCH (FLAGS ($Forwarded $label1))",
+                    "S: k2 OK",
+                    "C: k3 SEARCH KEYWORD $label1",
+                    "S: * SEARCH 1",
+                    "S: k3 OK",
+                    "C: k4 SEARCH UNKEYWORD $Forwarded",
+                    "S: * SEARCH 2",
+                    "S: k4 OK",
+                    "C: k5 STORE 1 -FLAGS ($label1)",
+                    "S: * 1 FETCH (FLAGS ($Forwarded))",
+                    "S: k5 OK",
+                    "C: k6 FETCH 1:2 FLAGS",
+                    "S: * 1 FETCH (FLAGS ($Forwarded))",
+                    "S: * 2 FETCH (FLAGS ())",
+                    "S: k6 OK",
+                    "C: k7 STORE 2 +FLAGS (" + "x".repeat(256) + ")",
+                    "S: k7 BAD");
+            other.script(
+                    "C: o2 NOOP",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded)",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 1 FETCH (UID 1 FLAGS ($Forwarded))",
+                    "S: o2 OK");
+            // Keywords once announced stay in FLAGS for the session, as in Dovecot.
+            String message = "Subject: junk\r\n\r\nbuy\r\n";
+            client.send("k8 APPEND INBOX ($Junk \\Seen) {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.script(
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $Junk $label1)",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 3 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: k8 OK [APPENDUID",
+                    "C: k9 UID FETCH 3 FLAGS",
+                    "S: * 3 FETCH (UID 3 FLAGS ($Junk \\Seen \\Recent))",
+                    "S: k9 OK");
+        }
+    }
+
+    @Test
     void quotaIsReportedAndEnforcedOnAppend() throws Exception {
         String message = "Subject: q\r\n\r\n" + "x".repeat(1000) + "\r\n"; // 1016 octets
         mailbox.folders.get("INBOX").messages.clear();
