@@ -1,9 +1,11 @@
 package dev.merpati.connector.imap;
 
+import dev.merpati.connector.api.FolderInfo;
 import dev.merpati.connector.api.FolderSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** SELECT and EXAMINE: open a folder, read-write or read-only, and report its state. */
@@ -52,6 +54,7 @@ final class SelectCommand implements ImapCommand {
         session.unselect();
         long accountId = session.accountId();
         Qresync known = qresync;
+        boolean rev2 = session.enabled("IMAP4REV2");
         return session.mailbox()
                 .call(listener -> listener.select(accountId, name, readOnly))
                 .thenCompose(snapshot -> {
@@ -62,25 +65,47 @@ final class SelectCommand implements ImapCommand {
                     if (snapshot == null) {
                         return ImapCommand.done(reply.tagged(tag, ImapResponses.NONEXISTENT));
                     }
-                    SelectedFolder folder = new SelectedFolder(snapshot, readOnly, !session.enabled("IMAP4REV2"));
+                    SelectedFolder folder = new SelectedFolder(snapshot, readOnly, !rev2);
                     if (session.enabled("QRESYNC")) {
                         folder.reportVanished();
                     }
                     session.select(folder);
-                    opened(reply, session, snapshot, folder, readOnly);
-                    String done = (readOnly ? "[READ-ONLY] EXAMINE" : "[READ-WRITE] SELECT") + " completed";
-                    if (known == null || known.uidvalidity() != folder.uidvalidity()) {
-                        return ImapCommand.done(reply.tagged(tag, ImapResponses.ok(done)));
-                    }
-                    return session.mailbox()
-                            .call(listener -> listener.vanished(accountId, folder.folderId(), known.modseq()))
-                            .thenApply(vanished -> {
-                                if (session.selected() == folder) {
-                                    resynchronise(reply, folder, known, vanished);
-                                }
-                                return reply.tagged(tag, ImapResponses.ok(done));
-                            });
+                    // IMAP4rev2 answers SELECT with the folder's LIST line (RFC 9051 §6.3.2).
+                    CompletionStage<List<FolderInfo>> listing = rev2
+                            ? session.mailbox().call(listener -> listener.folders(accountId))
+                            : CompletableFuture.completedFuture(null);
+                    return listing.thenCompose(folders -> {
+                        opened(reply, session, snapshot, folder, readOnly);
+                        if (folders != null) {
+                            reply.untagged("LIST " + listAttributes(folder.name(), folders) + " \"/\" "
+                                    + ImapStrings.quoted(folder.name()));
+                        }
+                        String done = (readOnly ? "[READ-ONLY] EXAMINE" : "[READ-WRITE] SELECT") + " completed";
+                        if (known == null || known.uidvalidity() != folder.uidvalidity()) {
+                            return ImapCommand.done(reply.tagged(tag, ImapResponses.ok(done)));
+                        }
+                        return session.mailbox()
+                                .call(listener -> listener.vanished(accountId, folder.folderId(), known.modseq()))
+                                .thenApply(vanished -> {
+                                    if (session.selected() == folder) {
+                                        resynchronise(reply, folder, known, vanished);
+                                    }
+                                    return reply.tagged(tag, ImapResponses.ok(done));
+                                });
+                    });
                 });
+    }
+
+    /** The selected folder's LIST attributes: CHILDREN and SPECIAL-USE, as LIST gives them. */
+    private static String listAttributes(String name, List<FolderInfo> folders) {
+        String prefix = name + "/";
+        List<String> attributes = new ArrayList<>();
+        attributes.add(
+                folders.stream().anyMatch(f -> f.name().startsWith(prefix)) ? "\\HasChildren" : "\\HasNoChildren");
+        folders.stream()
+                .filter(f -> f.name().equals(name) && f.specialUse() != null)
+                .forEach(f -> attributes.add("\\" + f.specialUse()));
+        return "(" + String.join(" ", attributes) + ")";
     }
 
     /**
@@ -144,7 +169,8 @@ final class SelectCommand implements ImapCommand {
         if (!session.enabled("IMAP4REV2")) {
             reply.untagged(folder.recentCount() + " RECENT");
         }
-        for (int n = 1; n <= folder.count(); n++) {
+        // IMAP4rev2 dropped the UNSEEN response code (RFC 9051 appendix E).
+        for (int n = 1; n <= folder.count() && !session.enabled("IMAP4REV2"); n++) {
             if (!folder.flags(n).contains("\\Seen")) {
                 reply.untagged("OK [UNSEEN " + n + "] First unseen");
                 break;

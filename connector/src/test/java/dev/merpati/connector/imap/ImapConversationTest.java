@@ -333,7 +333,8 @@ class ImapConversationTest {
                     "C: s8 SEARCH RECENT",
                     "S: * SEARCH 3",
                     "S: s8 OK");
-            // IMAP4rev2 has no \Recent at all (RFC 9051 appendix E).
+            // IMAP4rev2 has no \Recent at all, and SELECT answers with the folder's LIST line
+            // instead of UNSEEN (RFC 9051 §6.3.2, appendix E).
             rev2.script(
                     "C: r1 ENABLE IMAP4rev2",
                     "S: * ENABLED IMAP4rev2",
@@ -342,11 +343,25 @@ class ImapConversationTest {
                     "S: * FLAGS",
                     "S: * OK [PERMANENTFLAGS",
                     "S: * 4 EXISTS",
-                    "S: * OK [UNSEEN 1]",
                     "S: * OK [UIDVALIDITY",
                     "S: * OK [UIDNEXT",
                     "S: * OK [HIGHESTMODSEQ",
-                    "S: r2 OK [READ-WRITE]");
+                    "S: * LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                    "S: r2 OK [READ-WRITE]",
+                    "C: r3 FETCH 3:4 FLAGS",
+                    "S: * 3 FETCH (FLAGS (\\Seen))",
+                    "S: * 4 FETCH (FLAGS ())",
+                    "S: r3 OK",
+                    "C: r4 EXAMINE Trash",
+                    "S: * OK [CLOSED]",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 0 EXISTS",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: * LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
+                    "S: r4 OK [READ-ONLY]");
         }
     }
 
