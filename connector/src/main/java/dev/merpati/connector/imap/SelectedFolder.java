@@ -275,7 +275,8 @@ public final class SelectedFolder {
         if (added > 0 || before != count) {
             reply.untagged(count + " EXISTS");
         }
-        if (showRecent && (added > 0 || recent.size() != recentBefore)) {
+        // Like Dovecot: RECENT only when this session's count changed (RFC 3501 §7.3.2).
+        if (showRecent && recent.size() != recentBefore) {
             reply.untagged(recent.size() + " RECENT");
         }
         changed.forEach(reply::untagged);
