@@ -27,6 +27,9 @@ public final class SelectedFolder {
     private final java.util.TreeSet<String> keywords = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     private boolean reportVanished;
+    /** The \\Recent count last told to the client. */
+    private int recentReported;
+
     private long highestModseq;
     private long uidnext;
     private long[] uids;
@@ -46,6 +49,7 @@ public final class SelectedFolder {
         this.uidvalidity = snapshot.status().uidvalidity();
         this.showRecent = showRecent;
         load(snapshot);
+        recentReported = recent.size();
         for (MessageFlags message : snapshot.messages()) {
             addKeywords(message.flags());
         }
@@ -114,8 +118,13 @@ public final class SelectedFolder {
         if (!recent.contains(uid)) {
             return FlagNames.list(stored);
         }
+        // After the system flags, before the keywords, as Dovecot writes it.
         List<String> all = new ArrayList<>(stored);
-        all.add("\\Recent");
+        int keywords = 0;
+        while (keywords < all.size() && all.get(keywords).startsWith("\\")) {
+            keywords++;
+        }
+        all.add(keywords, "\\Recent");
         return FlagNames.list(all);
     }
 
@@ -270,14 +279,14 @@ public final class SelectedFolder {
                 added++;
             }
         }
-        int recentBefore = recent.size();
         load(snapshot);
         if (added > 0 || before != count) {
             reply.untagged(count + " EXISTS");
         }
-        // Like Dovecot: RECENT only when this session's count changed (RFC 3501 §7.3.2).
-        if (showRecent && recent.size() != recentBefore) {
-            reply.untagged(recent.size() + " RECENT");
+        // Like Dovecot: RECENT only when this session's count changed (RFC 3501 §7.3.2), also by expunges.
+        if (showRecent && recent.size() != recentReported) {
+            recentReported = recent.size();
+            reply.untagged(recentReported + " RECENT");
         }
         changed.forEach(reply::untagged);
     }

@@ -483,6 +483,7 @@ class ImapConversationTest {
                     "S: p2 OK",
                     "C: p3 EXPUNGE",
                     "S: * 1 EXPUNGE",
+                    "S: * 0 RECENT",
                     "S: p3 OK");
         }
     }
@@ -554,7 +555,7 @@ class ImapConversationTest {
                     "S: * 1 RECENT",
                     "S: k8 OK [APPENDUID",
                     "C: k9 UID FETCH 3 FLAGS",
-                    "S: * 3 FETCH (UID 3 FLAGS ($Junk \\Seen \\Recent))",
+                    "S: * 3 FETCH (UID 3 FLAGS (\\Recent $Junk \\Seen))",
                     "S: k9 OK");
         }
     }
