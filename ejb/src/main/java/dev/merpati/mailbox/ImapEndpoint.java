@@ -13,8 +13,10 @@ import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
+import dev.merpati.connector.api.SortCriterion;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -33,9 +35,17 @@ public class ImapEndpoint implements MailboxListener {
     @Inject
     Quotas quotas;
 
+    @Inject
+    ImapOrdering ordering;
+
     @Override
     public List<FolderInfo> folders(long accountId) {
         return folders.list(accountId);
+    }
+
+    @Override
+    public List<FolderStatus> statuses(long accountId, List<String> names) {
+        return folders.statuses(accountId, names);
     }
 
     @Override
@@ -97,6 +107,18 @@ public class ImapEndpoint implements MailboxListener {
     @Override
     public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
         return messages.search(accountId, folderId, uids, criteria);
+    }
+
+    @Override
+    public List<Long> sort(
+            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        return ordering.sort(accountId, folderId, uids, order, criteria);
+    }
+
+    @Override
+    public List<MessageThread> thread(
+            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        return ordering.thread(accountId, folderId, uids, algorithm, criteria);
     }
 
     @Override

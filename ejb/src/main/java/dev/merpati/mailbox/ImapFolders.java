@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +26,30 @@ public class ImapFolders {
     @Inject
     MailboxRepository mailboxes;
 
+    @Inject
+    Subscriptions subscriptions;
+
     public List<FolderInfo> list(long accountId) {
-        return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
-                .setParameter("account", accountId)
-                .getResultStream()
-                .map(b -> new FolderInfo(b.getName(), b.getSpecialUse(), b.isSubscribed()))
-                .toList();
+        List<FolderInfo> result = new ArrayList<>(
+                em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
+                        .setParameter("account", accountId)
+                        .getResultStream()
+                        .map(b -> new FolderInfo(b.getName(), b.getSpecialUse(), b.isSubscribed()))
+                        .toList());
+        subscriptions.dangling(accountId).forEach(name -> result.add(FolderInfo.subscriptionOnly(name)));
+        return result;
+    }
+
+    /** LIST-STATUS: the counters of those named folders that exist. */
+    public List<FolderStatus> statuses(long accountId, List<String> names) {
+        List<FolderStatus> result = new ArrayList<>();
+        for (String name : names) {
+            FolderStatus status = status(accountId, name);
+            if (status != null) {
+                result.add(status);
+            }
+        }
+        return result;
     }
 
     public FolderOutcome change(long accountId, FolderChange change) {
@@ -42,14 +61,37 @@ public class ImapFolders {
             case CREATE -> create(accountId, name);
             case DELETE -> delete(accountId, name);
             case RENAME -> rename(accountId, name, normal(change.newName()));
-            case SUBSCRIBE, UNSUBSCRIBE -> mailboxes
-                    .lock(accountId, name)
-                    .map(b -> {
-                        b.setSubscribed(change.kind() == FolderChange.Kind.SUBSCRIBE);
-                        return FolderOutcome.DONE;
-                    })
-                    .orElse(FolderOutcome.NO_SUCH_FOLDER);
+            case SUBSCRIBE -> subscribe(accountId, name);
+            case UNSUBSCRIBE -> unsubscribe(accountId, name);
         };
+    }
+
+    /** A name without a folder may be subscribed too; it is listed as \NonExistent. */
+    private FolderOutcome subscribe(long accountId, String name) {
+        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
+        if (mailbox.isPresent()) {
+            mailbox.get().setSubscribed(true);
+        } else {
+            subscriptions.keepDangling(accountId, name);
+        }
+        return FolderOutcome.DONE;
+    }
+
+    private FolderOutcome unsubscribe(long accountId, String name) {
+        boolean removed = subscriptions.removeDangling(accountId, name);
+        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
+        if (mailbox.isPresent()) {
+            mailbox.get().setSubscribed(false);
+            return FolderOutcome.DONE;
+        }
+        return removed ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
+    }
+
+    /** A folder now exists under {@code name}: a subscription kept for the name moves onto it. */
+    private void adoptSubscription(long accountId, Mailbox mailbox) {
+        if (subscriptions.removeDangling(accountId, mailbox.getName())) {
+            mailbox.setSubscribed(true);
+        }
     }
 
     private FolderOutcome create(long accountId, String name) {
@@ -62,10 +104,14 @@ public class ImapFolders {
         while ((slash = name.indexOf(Mailbox.DELIMITER, slash + 1)) > 0) {
             String parent = name.substring(0, slash);
             if (mailboxes.find(accountId, parent).isEmpty()) {
-                em.persist(new Mailbox(accountId, parent, null, uidvalidity(now), now));
+                Mailbox created = new Mailbox(accountId, parent, null, uidvalidity(now), now);
+                em.persist(created);
+                adoptSubscription(accountId, created);
             }
         }
-        em.persist(new Mailbox(accountId, name, null, uidvalidity(now), now));
+        Mailbox created = new Mailbox(accountId, name, null, uidvalidity(now), now);
+        em.persist(created);
+        adoptSubscription(accountId, created);
         return FolderOutcome.DONE;
     }
 
@@ -80,6 +126,10 @@ public class ImapFolders {
         em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
                 .setParameter("mailbox", mailbox.get().getId())
                 .executeUpdate();
+        if (mailbox.get().isSubscribed()) {
+            // the subscription outlives the folder (RFC 3501 §6.3.6)
+            subscriptions.keepDangling(accountId, name);
+        }
         em.remove(mailbox.get());
         return FolderOutcome.DONE;
     }
@@ -116,8 +166,10 @@ public class ImapFolders {
                 .getResultList();
         for (Mailbox child : children) {
             child.rename(to + child.getName().substring(from.length()));
+            adoptSubscription(accountId, child);
         }
         source.get().rename(to);
+        adoptSubscription(accountId, source.get());
         return FolderOutcome.DONE;
     }
 

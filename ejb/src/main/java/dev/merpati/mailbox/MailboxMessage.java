@@ -86,6 +86,19 @@ public class MailboxMessage {
     @CollectionTable(name = "message_keyword", joinColumns = @JoinColumn(name = "message_id"))
     @Column(name = "keyword")
     private Set<String> keywords = new HashSet<>();
+    /** SORT/THREAD: addr-mailbox of the first From, To, Cc address; {@code null} for rows stored before V9. */
+    @Column(name = "sort_from")
+    private String sortFrom;
+
+    @Column(name = "sort_to")
+    private String sortTo;
+
+    @Column(name = "sort_cc")
+    private String sortCc;
+
+    /** THREAD: the message ids of References (else In-Reply-To), space separated. */
+    @Column(name = "thread_references")
+    private String threadReferences;
 
     protected MailboxMessage() {}
 
@@ -193,6 +206,22 @@ public class MailboxMessage {
         return mimeParts;
     }
 
+    /** The stored SORT/THREAD keys, or {@code null} when the row predates them. */
+    public dev.merpati.mailbox.ordering.OrderingHeaders getOrderingHeaders() {
+        return sortFrom == null
+                ? null
+                : new dev.merpati.mailbox.ordering.OrderingHeaders(
+                        sortFrom, sortTo, sortCc, threadReferences == null ? "" : threadReferences);
+    }
+
+    /** Keeps what SORT and THREAD need of the header, computed once. */
+    public void setOrderingHeaders(dev.merpati.mailbox.ordering.OrderingHeaders headers) {
+        this.sortFrom = headers.from();
+        this.sortTo = headers.to();
+        this.sortCc = headers.cc();
+        this.threadReferences = headers.references();
+    }
+
     /** Keeps what IMAP FETCH needs of the message's structure, computed once from its header. */
     public void setStructure(MessageStructure structure) {
         this.headerSize = structure.headerSize();
@@ -252,6 +281,10 @@ public class MailboxMessage {
         copy.bodySummary = bodySummary;
         copy.mimeParts = mimeParts;
         copy.keywords = new HashSet<>(keywords);
+        copy.sortFrom = sortFrom;
+        copy.sortTo = sortTo;
+        copy.sortCc = sortCc;
+        copy.threadReferences = threadReferences;
         return copy;
     }
 

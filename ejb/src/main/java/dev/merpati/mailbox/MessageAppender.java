@@ -1,5 +1,6 @@
 package dev.merpati.mailbox;
 
+import dev.merpati.mailbox.ordering.OrderingHeaders;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,18 @@ public class MessageAppender {
             Mailbox mailbox, long bodyId, long size, Instant internalDate, ListingHeaders headers) {
         MailboxMessage message = new MailboxMessage(
                 mailbox.getId(), mailbox.takeUid(), mailbox.nextModseq(), bodyId, internalDate, size, headers);
-        message.setStructure(MessageStructure.of(offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), size));
+        byte[][] head = new byte[1][];
+        message.setStructure(MessageStructure.of(
+                offset -> {
+                    byte[] chunk = bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE);
+                    if (offset == 0) {
+                        head[0] = chunk;
+                    }
+                    return chunk;
+                },
+                size));
+        message.setOrderingHeaders(
+                OrderingHeaders.parse(head[0] != null ? head[0] : bodies.read(bodyId, 0, BodyChunks.CHUNK_SIZE)));
         mailboxes.add(message);
         if (signals != null) {
             signals.afterCommit(mailbox.getAccountId(), mailbox.getId());

@@ -12,8 +12,17 @@ import java.util.List;
  */
 public interface MailboxListener {
 
-    /** All folders of the account (LIST, LSUB): a few dozen rows, filtered by the connector. */
+    /**
+     * All folders of the account and the subscribed names without a folder (LIST, LSUB): a few dozen
+     * rows, filtered by the connector.
+     */
     List<FolderInfo> folders(long accountId);
+
+    /**
+     * LIST ... RETURN (STATUS ...) (RFC 5819): the counters of those named folders that exist, in one
+     * call after {@link #folders}.
+     */
+    List<FolderStatus> statuses(long accountId, List<String> folders);
 
     /** CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE. */
     FolderOutcome changeFolder(long accountId, FolderChange change);
@@ -83,6 +92,18 @@ public interface MailboxListener {
      * sequence-number keys were already turned into UID sets by the connector.
      */
     List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria);
+
+    /**
+     * SORT (RFC 5256): the UIDs among {@code uids} that match {@code criteria}, in the order of the
+     * keys (ties in UID order), from data stored with each message.
+     */
+    List<Long> sort(long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria);
+
+    /**
+     * THREAD (RFC 5256): the messages among {@code uids} that match {@code criteria} as threads by
+     * {@code algorithm} ("REFERENCES" or "ORDEREDSUBJECT").
+     */
+    List<MessageThread> thread(long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria);
 
     /** GETQUOTA, GETQUOTAROOT: the account's storage use and limit (one quota root per account). */
     QuotaUsage quota(long accountId);

@@ -32,7 +32,7 @@ public final class ImapChannelInitializer extends ChannelInitializer<SocketChann
         this.config = config;
         this.implicitTls = implicitTls;
         this.authentication = authentication;
-        this.mailbox = mailbox;
+        this.mailbox = MailboxNames.translating(mailbox);
         this.events = events;
     }
 

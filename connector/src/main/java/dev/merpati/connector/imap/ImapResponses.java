@@ -8,7 +8,8 @@ public final class ImapResponses {
     public static final String BAD = "BAD";
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
-            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE";
+            + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE"
+            + " LIST-EXTENDED LIST-STATUS SORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES";
 
     /** Keeping a mailbox in sync: RFC 7162's quick resynchronisation. */
     static final String SYNC_CAPABILITIES = " QRESYNC";

@@ -1,14 +1,18 @@
 package dev.merpati.connector.imap;
 
-import dev.merpati.connector.api.FolderInfo;
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.merpati.connector.api.FolderStatus;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** LIST and LSUB: the folders whose names match a pattern, with CHILDREN and SPECIAL-USE attributes. */
+/**
+ * LIST and LSUB: the folders whose names match the patterns, with CHILDREN and SPECIAL-USE attributes;
+ * LIST also in its extended form (LIST-EXTENDED, LIST-STATUS). The pattern matching and attributes
+ * are in {@link MailboxList}.
+ */
 final class ListCommand implements ImapCommand {
 
     static final char DELIMITER = '/';
@@ -28,42 +32,59 @@ final class ListCommand implements ImapCommand {
     public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
             throws ImapSyntaxException {
         parser.sp();
-        String reference = parser.astring();
-        parser.sp();
-        String pattern = parser.listMailbox();
-        parser.end();
+        ListRequest request = ListRequest.parse(parser, subscribedOnly);
         String verb = subscribedOnly ? "LSUB" : "LIST";
-        if (pattern.isEmpty()) {
+        if (request.delimiterOnly()) {
             return ImapCommand.done(new ImapReply()
                     .untagged(verb + " (\\Noselect) \"/\" \"\"")
                     .tagged(tag, ImapResponses.ok(verb + " completed")));
         }
-        String full = reference + pattern;
         long accountId = session.accountId();
-        return session.mailbox().call(listener -> listener.folders(accountId)).thenApply(folders -> {
-            Set<String> names = new HashSet<>();
-            folders.forEach(f -> names.add(f.name()));
-            ImapReply reply = new ImapReply();
-            for (FolderInfo folder : folders) {
-                if ((subscribedOnly && !folder.subscribed()) || !matches(full, folder.name())) {
-                    continue;
-                }
-                reply.untagged(verb + " (" + String.join(" ", attributes(folder, names)) + ") \"/\" "
-                        + ImapStrings.quoted(folder.name()));
+        return session.mailbox().call(listener -> listener.folders(accountId)).thenCompose(folders -> {
+            List<MailboxList.Entry> entries = MailboxList.compute(folders, request);
+            if (request.statusItems().isEmpty()) {
+                return ImapCommand.done(reply(tag, verb, entries, Map.of(), request));
             }
-            return reply.tagged(tag, ImapResponses.ok(verb + " completed"));
+            List<String> names = entries.stream()
+                    .filter(MailboxList.Entry::selectable)
+                    .map(MailboxList.Entry::name)
+                    .toList();
+            return session.mailbox()
+                    .call(listener -> listener.statuses(accountId, names))
+                    .thenApply(statuses -> {
+                        Map<String, FolderStatus> byName = new HashMap<>();
+                        statuses.forEach(status -> byName.put(status.name(), status));
+                        return reply(tag, verb, entries, byName, request);
+                    });
         });
     }
 
-    private static List<String> attributes(FolderInfo folder, Set<String> names) {
-        List<String> attributes = new ArrayList<>();
-        String prefix = folder.name() + DELIMITER;
-        boolean children = names.stream().anyMatch(n -> n.startsWith(prefix));
-        attributes.add(children ? "\\HasChildren" : "\\HasNoChildren");
-        if (folder.specialUse() != null) {
-            attributes.add("\\" + folder.specialUse());
+    private static ImapReply reply(
+            String tag,
+            String verb,
+            List<MailboxList.Entry> entries,
+            Map<String, FolderStatus> statuses,
+            ListRequest request) {
+        ImapReply reply = new ImapReply();
+        for (MailboxList.Entry entry : entries) {
+            StringBuilder line = new StringBuilder(verb)
+                    .append(" (")
+                    .append(String.join(" ", entry.attributes()))
+                    .append(") \"/\" ")
+                    .append(ImapStrings.quoted(entry.name()));
+            if (!entry.childInfo().isEmpty()) {
+                line.append(" (\"CHILDINFO\" (");
+                line.append(String.join(
+                        " ", entry.childInfo().stream().map(ImapStrings::quoted).toList()));
+                line.append("))");
+            }
+            reply.untagged(line.toString());
+            FolderStatus status = statuses.get(entry.name());
+            if (status != null) {
+                reply.untagged(StatusCommand.response(status, request.statusItems()));
+            }
         }
-        return attributes;
+        return reply.tagged(tag, ImapResponses.ok(verb + " completed"));
     }
 
     /** Whether {@code name} matches {@code pattern}: '*' matches anything, '%' anything but '/'. */

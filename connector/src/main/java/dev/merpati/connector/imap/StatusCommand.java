@@ -23,6 +23,23 @@ final class StatusCommand implements ImapCommand {
         parser.sp();
         String name = parser.astring();
         parser.sp();
+        List<String> items = items(parser);
+        parser.end();
+        long accountId = session.accountId();
+        return session.mailbox()
+                .call(listener -> listener.status(accountId, name))
+                .thenApply(status -> {
+                    if (status == null) {
+                        return new ImapReply().tagged(tag, ImapResponses.NONEXISTENT);
+                    }
+                    return new ImapReply()
+                            .untagged(response(status, items))
+                            .tagged(tag, ImapResponses.ok("STATUS completed"));
+                });
+    }
+
+    /** A parenthesised list of STATUS items (also used by LIST ... RETURN (STATUS (...))). */
+    static List<String> items(ImapParser parser) throws ImapSyntaxException {
         parser.expect('(');
         List<String> items = new ArrayList<>();
         do {
@@ -33,23 +50,16 @@ final class StatusCommand implements ImapCommand {
             items.add(item);
         } while (parser.tryChar(' '));
         parser.expect(')');
-        parser.end();
-        long accountId = session.accountId();
-        return session.mailbox()
-                .call(listener -> listener.status(accountId, name))
-                .thenApply(status -> {
-                    if (status == null) {
-                        return new ImapReply().tagged(tag, ImapResponses.NONEXISTENT);
-                    }
-                    List<String> values = new ArrayList<>();
-                    for (String item : items) {
-                        values.add(item + " " + value(status, item));
-                    }
-                    return new ImapReply()
-                            .untagged("STATUS " + ImapStrings.quoted(status.name()) + " (" + String.join(" ", values)
-                                    + ")")
-                            .tagged(tag, ImapResponses.ok("STATUS completed"));
-                });
+        return items;
+    }
+
+    /** The untagged STATUS response (without "* "). */
+    static String response(FolderStatus status, List<String> items) {
+        List<String> values = new ArrayList<>();
+        for (String item : items) {
+            values.add(item + " " + value(status, item));
+        }
+        return "STATUS " + ImapStrings.quoted(status.name()) + " (" + String.join(" ", values) + ")";
     }
 
     private static long value(FolderStatus status, String item) {

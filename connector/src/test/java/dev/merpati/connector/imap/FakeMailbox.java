@@ -15,9 +15,11 @@ import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SectionData;
+import dev.merpati.connector.api.SortCriterion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,11 +115,30 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         return login.equals("alice") && password.equals("secret") ? new AuthenticatedUser(1, "alice@x.test") : null;
     }
 
+    /** Existing folders that are not subscribed (all others are). */
+    final java.util.Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
+
+    /** Subscribed names without a folder. */
+    final java.util.Set<String> danglingSubscriptions = ConcurrentHashMap.newKeySet();
+
+    /** Special-use attributes by folder name (Trash has \Trash). */
+    final Map<String, String> specialUse = new ConcurrentHashMap<>(Map.of("Trash", "Trash"));
+
     @Override
     public synchronized List<FolderInfo> folders(long accountId) {
-        return folders.values().stream()
+        List<FolderInfo> result = new ArrayList<>(folders.values().stream()
                 .sorted((a, b) -> a.name.compareTo(b.name))
-                .map(f -> new FolderInfo(f.name, f.name.equals("Trash") ? "Trash" : null, true))
+                .map(f -> new FolderInfo(f.name, specialUse.get(f.name), !unsubscribed.contains(f.name)))
+                .toList());
+        danglingSubscriptions.forEach(name -> result.add(FolderInfo.subscriptionOnly(name)));
+        return result;
+    }
+
+    @Override
+    public synchronized List<FolderStatus> statuses(long accountId, List<String> names) {
+        return names.stream()
+                .map(name -> status(accountId, name))
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
@@ -129,13 +150,39 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                 if (folders.containsKey(name)) {
                     return FolderOutcome.ALREADY_EXISTS;
                 }
+                // superior names are created too, as the real store does (RFC 3501 §6.3.3)
+                for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                    folders.computeIfAbsent(name.substring(0, slash), parent -> new Folder(nextId++, parent));
+                }
                 create(name);
+                if (danglingSubscriptions.remove(name)) {
+                    unsubscribed.remove(name);
+                }
                 return FolderOutcome.DONE;
             case DELETE:
                 if (name.equals("INBOX")) {
                     return FolderOutcome.NOT_ALLOWED;
                 }
-                return folders.remove(name) == null ? FolderOutcome.NO_SUCH_FOLDER : FolderOutcome.DONE;
+                if (folders.remove(name) == null) {
+                    return FolderOutcome.NO_SUCH_FOLDER;
+                }
+                if (!unsubscribed.remove(name)) {
+                    danglingSubscriptions.add(name);
+                }
+                return FolderOutcome.DONE;
+            case SUBSCRIBE:
+                if (!folders.containsKey(name)) {
+                    danglingSubscriptions.add(name);
+                }
+                unsubscribed.remove(name);
+                return FolderOutcome.DONE;
+            case UNSUBSCRIBE:
+                boolean dangling = danglingSubscriptions.remove(name);
+                if (folders.containsKey(name)) {
+                    unsubscribed.add(name);
+                    return FolderOutcome.DONE;
+                }
+                return dangling ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
             default:
                 return folders.containsKey(name) ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
         }
@@ -380,6 +427,52 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
             return new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8).contains(text.value());
         }
         return key instanceof SearchKey.All;
+    }
+
+    /** SORT in the fake: by SIZE or by the raw Subject line, enough to drive the protocol. */
+    @Override
+    public synchronized List<Long> sort(
+            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        java.util.Comparator<Message> comparator = (a, b) -> 0;
+        for (SortCriterion criterion : order) {
+            java.util.Comparator<Message> next = criterion.key() == SortCriterion.Key.SIZE
+                    ? java.util.Comparator.comparingInt(m -> m.bytes.length)
+                    : java.util.Comparator.comparing(FakeMailbox::subject);
+            comparator = comparator.thenComparing(criterion.reverse() ? next.reversed() : next);
+        }
+        Folder folder = byId(folderId);
+        return search(accountId, folderId, uids, criteria).stream()
+                .map(folder.messages::get)
+                .sorted(comparator.thenComparingLong(m -> m.uid))
+                .map(m -> m.uid)
+                .toList();
+    }
+
+    /** THREAD in the fake: ORDEREDSUBJECT by the raw Subject line, in UID order. */
+    @Override
+    public synchronized List<MessageThread> thread(
+            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        Folder folder = byId(folderId);
+        Map<String, List<Long>> bySubject = new java.util.LinkedHashMap<>();
+        for (long uid : search(accountId, folderId, uids, criteria)) {
+            bySubject
+                    .computeIfAbsent(subject(folder.messages.get(uid)), k -> new ArrayList<>())
+                    .add(uid);
+        }
+        return bySubject.values().stream()
+                .map(group -> new MessageThread(
+                        group.get(0),
+                        group.subList(1, group.size()).stream()
+                                .map(uid -> new MessageThread(uid, List.of()))
+                                .toList()))
+                .toList();
+    }
+
+    private static String subject(Message m) {
+        String text = new String(m.bytes, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("(?m)^Subject: ([^\r\n]*)").matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     @Override

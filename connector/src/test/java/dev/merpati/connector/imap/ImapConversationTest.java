@@ -629,6 +629,8 @@ class ImapConversationTest {
                     "S: * LIST (\\Noselect) \"/\" \"\"",
                     "S: l1 OK",
                     "C: l2 LIST \"\" %",
+                    // a hierarchy level without a folder of its own (RFC 3501 §6.3.8)
+                    "S: * LIST (\\Noselect \\HasChildren) \"/\" \"Archive\"",
                     "S: * LIST (\\HasNoChildren) \"/\" \"INBOX\"",
                     "S: * LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
                     "S: l2 OK",
