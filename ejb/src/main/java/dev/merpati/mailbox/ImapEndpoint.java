@@ -59,13 +59,18 @@ public class ImapEndpoint implements MailboxListener {
     }
 
     @Override
-    public FolderSnapshot select(long accountId, String folder) {
-        return folders.select(accountId, folder);
+    public FolderSnapshot select(long accountId, String folder, boolean readOnly) {
+        return folders.select(accountId, folder, readOnly);
     }
 
     @Override
-    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq) {
-        return folders.changesSince(accountId, folderId, knownModseq);
+    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
+        return folders.changesSince(accountId, folderId, knownModseq, claimRecent);
+    }
+
+    @Override
+    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+        return folders.vanished(accountId, folderId, sinceModseq);
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The IMAP system flags of a mailbox message, read and changed by name. */
+/** The IMAP flags of a mailbox message (system flags and keywords), read and changed by name. */
 final class ImapFlags {
 
     static final String SEEN = "\\Seen";
@@ -15,14 +17,28 @@ final class ImapFlags {
     static final String DELETED = "\\Deleted";
     static final String DRAFT = "\\Draft";
 
+    /** The longest keyword kept (the message_keyword column). */
+    static final int MAX_KEYWORD = 255;
+
     private ImapFlags() {}
 
+    /** With the message's own (lazily loaded) keywords: for a few messages. */
     static MessageFlags of(MailboxMessage message) {
-        return new MessageFlags(message.getUid(), message.getModseq(), names(message));
+        return of(message, message.getKeywords());
+    }
+
+    /** With keywords read beforehand for many messages at once. */
+    static MessageFlags of(MailboxMessage message, Collection<String> keywords) {
+        return new MessageFlags(message.getUid(), message.getModseq(), names(message, keywords));
     }
 
     static List<String> names(MailboxMessage message) {
-        List<String> flags = new ArrayList<>(5);
+        return names(message, message.getKeywords());
+    }
+
+    /** System flags first, then the keywords in a stable (case-insensitive) order. */
+    static List<String> names(MailboxMessage message, Collection<String> keywords) {
+        List<String> flags = new ArrayList<>(5 + keywords.size());
         if (message.isSeen()) {
             flags.add(SEEN);
         }
@@ -38,10 +54,32 @@ final class ImapFlags {
         if (message.isDraft()) {
             flags.add(DRAFT);
         }
+        flags.addAll(caseInsensitive(keywords));
         return flags;
     }
 
-    /** Sets each system flag to whether {@code flags} names it; keywords are not kept. */
+    /** A set of flag names compared as IMAP compares them: without regard to case. */
+    static Set<String> caseInsensitive(Collection<String> flags) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(flags);
+        return set;
+    }
+
+    /**
+     * Whether a client may set the flag: the five system flags and keywords. \Recent is the
+     * server's, \* only a PERMANENTFLAGS marker; other backslash names are not flags of this server.
+     */
+    static boolean storable(String flag) {
+        if (flag.startsWith("\\")) {
+            return switch (flag.toLowerCase(Locale.ROOT)) {
+                case "\\seen", "\\answered", "\\flagged", "\\deleted", "\\draft" -> true;
+                default -> false;
+            };
+        }
+        return !flag.isEmpty() && flag.length() <= MAX_KEYWORD;
+    }
+
+    /** Sets each system flag to whether {@code flags} names it, and the keywords to the others. */
     static void set(MailboxMessage message, Collection<String> flags) {
         List<String> normal =
                 flags.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
@@ -50,9 +88,16 @@ final class ImapFlags {
         message.setFlagged(normal.contains("\\flagged"));
         message.setDeleted(normal.contains("\\deleted"));
         message.setDraft(normal.contains("\\draft"));
+        Set<String> keywords = caseInsensitive(
+                flags.stream().filter(f -> !f.startsWith("\\") && storable(f)).toList());
+        Set<String> current = message.getKeywords();
+        if (!caseInsensitive(current).equals(keywords)) {
+            current.clear();
+            current.addAll(keywords);
+        }
     }
 
-    /** Whether the message has the flag (a system flag by name, case-insensitive). */
+    /** Whether the message has the flag: a system flag or a keyword, by name, case-insensitive. */
     static boolean has(MailboxMessage message, String flag) {
         return switch (flag.toLowerCase(Locale.ROOT)) {
             case "\\seen" -> message.isSeen();
@@ -60,7 +105,7 @@ final class ImapFlags {
             case "\\flagged" -> message.isFlagged();
             case "\\deleted" -> message.isDeleted();
             case "\\draft" -> message.isDraft();
-            default -> false;
+            default -> !flag.startsWith("\\") && message.getKeywords().stream().anyMatch(flag::equalsIgnoreCase);
         };
     }
 }

@@ -150,11 +150,11 @@ public class ImapFolders {
             create(accountId, to);
             em.flush();
             Mailbox target = mailboxes.lock(accountId, to).orElseThrow();
-            for (MailboxMessage message : mailboxes.messagesByUid(source.get().getId(), false)) {
+            List<MailboxMessage> moved = mailboxes.messagesByUid(source.get().getId(), false);
+            for (MailboxMessage message : moved) {
                 em.persist(message.copyTo(target));
-                em.remove(message);
             }
-            source.get().nextModseq();
+            mailboxes.expunge(source.get(), moved);
             return FolderOutcome.DONE;
         }
         List<Mailbox> children = em.createQuery(
@@ -189,11 +189,17 @@ public class ImapFolders {
                 .setParameter("mailbox", mailbox.getId())
                 .setParameter("seen", false)
                 .getSingleResult();
+        long recent = em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid >= :first",
+                        Long.class)
+                .setParameter("mailbox", mailbox.getId())
+                .setParameter("first", mailbox.getFirstRecentUid())
+                .getSingleResult();
         return new FolderStatus(
                 mailbox.getId(),
                 mailbox.getName(),
                 number(counts[0]),
-                0,
+                recent,
                 unseen,
                 mailbox.getUidvalidity(),
                 mailbox.getUidnext(),
@@ -201,38 +207,65 @@ public class ImapFolders {
                 number(counts[1]));
     }
 
-    public FolderSnapshot select(long accountId, String name) {
-        return mailboxes.find(accountId, normal(name)).map(this::snapshot).orElse(null);
+    public FolderSnapshot select(long accountId, String name, boolean readOnly) {
+        return mailboxes
+                .find(accountId, normal(name))
+                .map(mailbox -> snapshot(mailbox, !readOnly))
+                .orElse(null);
     }
 
-    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq) {
+    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox == null) {
             // The folder was deleted under the session: it now looks empty.
             return new FolderSnapshot(new FolderStatus(folderId, "", 0, 0, 0, 0, 0, knownModseq + 1, 0), List.of());
         }
-        return mailbox.getHighestmodseq() > knownModseq ? snapshot(mailbox) : null;
+        return mailbox.getHighestmodseq() > knownModseq ? snapshot(mailbox, claimRecent) : null;
     }
 
-    private FolderSnapshot snapshot(Mailbox mailbox) {
+    /**
+     * The folder's messages and counters; with {@code claimRecent} the messages no session has seen
+     * as \Recent yet become this session's (under the folder's row lock, so only one session gets
+     * them), else they are reported as \Recent without being claimed (EXAMINE).
+     */
+    private FolderSnapshot snapshot(Mailbox mailbox, boolean claimRecent) {
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(mailbox);
+        }
+        long firstRecent = mailbox.getFirstRecentUid();
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            mailbox.claimRecent();
+        }
+        java.util.Map<Long, List<String>> keywords = mailboxes.keywords(mailbox.getId(), null);
         List<MessageFlags> messages = mailboxes.messagesByUid(mailbox.getId(), false).stream()
-                .map(ImapFlags::of)
+                .map(m -> ImapFlags.of(m, keywords.getOrDefault(m.getId(), List.of())))
                 .toList();
         long unseen = messages.stream()
                 .filter(m -> !m.flags().contains(ImapFlags.SEEN))
                 .count();
+        List<Long> recent = messages.stream()
+                .map(MessageFlags::uid)
+                .filter(uid -> uid >= firstRecent)
+                .toList();
         return new FolderSnapshot(
                 new FolderStatus(
                         mailbox.getId(),
                         mailbox.getName(),
                         messages.size(),
-                        0,
+                        recent.size(),
                         unseen,
                         mailbox.getUidvalidity(),
                         mailbox.getUidnext(),
                         mailbox.getHighestmodseq(),
                         0),
-                messages);
+                messages,
+                recent);
+    }
+
+    /** QRESYNC: the UIDs expunged from the folder after {@code sinceModseq}, ascending. */
+    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.expungedSince(folderId, sinceModseq);
     }
 
     /** The folder if it belongs to the account, else {@code null}. */

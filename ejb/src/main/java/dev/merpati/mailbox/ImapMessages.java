@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +57,10 @@ public class ImapMessages {
             return List.of();
         }
         List<FetchedMessage> result = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        List<MailboxMessage> found = messages(folderId, uids);
+        java.util.Map<Long, List<String>> keywords = mailboxes.keywords(
+                folderId, found.stream().map(MailboxMessage::getId).toList());
+        for (MailboxMessage message : found) {
             if (request.markSeen() && !message.isSeen()) {
                 message.setSeen(true);
                 message.setModseq(mailbox.nextModseq());
@@ -78,7 +80,7 @@ public class ImapMessages {
             }
             result.add(new FetchedMessage(
                     message.getId(),
-                    ImapFlags.of(message),
+                    ImapFlags.of(message, keywords.getOrDefault(message.getId(), List.of())),
                     message.getInternalDate(),
                     message.getOctets(),
                     message.getEnvelope(),
@@ -125,15 +127,18 @@ public class ImapMessages {
             if (change.unchangedSince() >= 0 && message.getModseq() > change.unchangedSince()) {
                 continue;
             }
-            Set<String> flags = new HashSet<>(ImapFlags.names(message));
-            Set<String> wanted = new HashSet<>();
-            change.flags().stream().filter(f -> f.startsWith("\\")).forEach(f -> wanted.add(canonical(f)));
+            Set<String> before = ImapFlags.caseInsensitive(ImapFlags.names(message));
+            Set<String> flags = ImapFlags.caseInsensitive(before);
+            Set<String> wanted = ImapFlags.caseInsensitive(change.flags().stream()
+                    .filter(ImapFlags::storable)
+                    .map(ImapMessages::canonical)
+                    .toList());
             switch (change.mode()) {
                 case REPLACE -> flags = wanted;
                 case ADD -> flags.addAll(wanted);
                 case REMOVE -> flags.removeAll(wanted);
             }
-            if (!flags.equals(new HashSet<>(ImapFlags.names(message)))) {
+            if (!flags.equals(before)) {
                 ImapFlags.set(message, flags);
                 message.setModseq(mailbox.nextModseq());
             }
@@ -166,12 +171,9 @@ public class ImapMessages {
             em.persist(copy);
             from.add(message.getUid());
             to.add(copy.getUid());
-            if (move) {
-                em.remove(message);
-            }
         }
-        if (move && !from.isEmpty()) {
-            source.nextModseq();
+        if (move) {
+            mailboxes.expunge(source, sources);
         }
         return new CopyOutcome(true, destination.getUidvalidity(), from, to);
     }
@@ -192,14 +194,8 @@ public class ImapMessages {
                 : messages(folderId, uids).stream()
                         .filter(MailboxMessage::isDeleted)
                         .toList();
-        List<Long> removed = new ArrayList<>();
-        for (MailboxMessage message : candidates) {
-            removed.add(message.getUid());
-            em.remove(message);
-        }
-        if (!removed.isEmpty()) {
-            mailbox.nextModseq();
-        }
+        List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
+        mailboxes.expunge(mailbox, candidates);
         // Bodies no longer referenced are left for a later sweep, as for POP3.
         return removed;
     }
@@ -227,7 +223,12 @@ public class ImapMessages {
                 body.size(),
                 internalDate == null ? Instant.now() : internalDate,
                 ListingHeaders.parse(head));
-        ImapFlags.set(message, flags.stream().map(ImapMessages::canonical).toList());
+        ImapFlags.set(
+                message,
+                flags.stream()
+                        .filter(ImapFlags::storable)
+                        .map(ImapMessages::canonical)
+                        .toList());
         return new AppendOutcome(true, mailbox.getUidvalidity(), message.getUid());
     }
 

@@ -46,6 +46,10 @@ public class Mailbox {
     @Column(nullable = false)
     private Instant created;
 
+    /** UIDs from here on were not yet reported as \Recent to a read-write session. */
+    @Column(name = "first_recent_uid", nullable = false)
+    private long firstRecentUid;
+
     protected Mailbox() {}
 
     public Mailbox(long accountId, String name, String specialUse, long uidvalidity, Instant created) {
@@ -57,6 +61,7 @@ public class Mailbox {
         this.highestmodseq = 1;
         this.subscribed = true;
         this.created = created;
+        this.firstRecentUid = 1;
     }
 
     /** Takes the next UID; the caller holds the row lock. */
@@ -67,6 +72,20 @@ public class Mailbox {
     /** Takes the next MODSEQ; the caller holds the row lock. */
     long nextModseq() {
         return ++highestmodseq;
+    }
+
+    public long getFirstRecentUid() {
+        return firstRecentUid;
+    }
+
+    /** Whether messages arrived that no read-write session has claimed as \Recent yet. */
+    boolean hasUnclaimedRecent() {
+        return firstRecentUid < uidnext;
+    }
+
+    /** A read-write session takes the unclaimed messages as its \Recent ones; the caller holds the row lock. */
+    void claimRecent() {
+        firstRecentUid = uidnext;
     }
 
     public Long getId() {

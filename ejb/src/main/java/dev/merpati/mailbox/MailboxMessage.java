@@ -1,13 +1,19 @@
 package dev.merpati.mailbox;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A message in a mailbox: UID, MODSEQ, flags and the listing headers; the octets are in the body. */
 @Entity
@@ -72,6 +78,14 @@ public class MailboxMessage {
     @Column(name = "mime_parts")
     private String mimeParts;
 
+    /**
+     * IMAP keywords ($Forwarded, $Junk, $label1, ...), as first written; compared case-insensitively.
+     * Loaded lazily: listings read them for many messages at once with {@link MailboxRepository#keywords}.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "message_keyword", joinColumns = @JoinColumn(name = "message_id"))
+    @Column(name = "keyword")
+    private Set<String> keywords = new HashSet<>();
     /** SORT/THREAD: addr-mailbox of the first From, To, Cc address; {@code null} for rows stored before V9. */
     @Column(name = "sort_from")
     private String sortFrom;
@@ -237,6 +251,10 @@ public class MailboxMessage {
         this.draft = draft;
     }
 
+    public Set<String> getKeywords() {
+        return keywords;
+    }
+
     /** Sets the MODSEQ after a change; the caller holds the mailbox row lock. */
     void setModseq(long modseq) {
         this.modseq = modseq;
@@ -262,6 +280,7 @@ public class MailboxMessage {
         copy.bodyStructure = bodyStructure;
         copy.bodySummary = bodySummary;
         copy.mimeParts = mimeParts;
+        copy.keywords = new HashSet<>(keywords);
         copy.sortFrom = sortFrom;
         copy.sortTo = sortTo;
         copy.sortCc = sortCc;

@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -87,6 +89,68 @@ public class MailboxRepository {
 
     public void remove(MailboxMessage message) {
         em.remove(message);
+    }
+
+    /**
+     * Removes messages of one folder at one new MODSEQ and records their UIDs with it in the
+     * folder's expunge log, for QRESYNC's VANISHED (EARLIER). The caller holds the folder's row lock.
+     */
+    public void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long modseq = mailbox.nextModseq();
+        for (MailboxMessage message : messages) {
+            em.createNativeQuery("INSERT INTO mailbox_expunged (mailbox_id, uid, modseq) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, mailbox.getId())
+                    .setParameter(2, message.getUid())
+                    .setParameter(3, modseq)
+                    .executeUpdate();
+            em.remove(message);
+        }
+    }
+
+    /**
+     * The keywords of a folder's messages, by message id, in one query (of those among {@code
+     * messageIds} when not {@code null}); messages without keywords are absent.
+     */
+    public Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
+        Map<Long, List<String>> result = new HashMap<>();
+        if (messageIds != null && messageIds.isEmpty()) {
+            return result;
+        }
+        String jpql = "SELECT m.id, k FROM MailboxMessage m JOIN m.keywords k WHERE m.mailboxId = :mailbox"
+                + (messageIds == null ? "" : " AND m.id IN :ids");
+        List<Collection<Long>> chunks = new java.util.ArrayList<>();
+        if (messageIds == null) {
+            chunks.add(null);
+        } else {
+            List<Long> ids = List.copyOf(messageIds);
+            for (int start = 0; start < ids.size(); start += 500) {
+                chunks.add(ids.subList(start, Math.min(ids.size(), start + 500)));
+            }
+        }
+        for (Collection<Long> chunk : chunks) {
+            var query = em.createQuery(jpql, Object[].class).setParameter("mailbox", mailboxId);
+            if (chunk != null) {
+                query.setParameter("ids", chunk);
+            }
+            for (Object[] row : query.getResultList()) {
+                result.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+                        .add((String) row[1]);
+            }
+        }
+        return result;
+    }
+
+    /** The UIDs expunged from a folder after MODSEQ {@code sinceModseq}, ascending. */
+    public List<Long> expungedSince(long mailboxId, long sinceModseq) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT uid FROM mailbox_expunged WHERE mailbox_id = ?1 AND modseq > ?2 ORDER BY uid")
+                .setParameter(1, mailboxId)
+                .setParameter(2, sinceModseq)
+                .getResultList();
+        return rows.stream().map(row -> ((Number) row).longValue()).toList();
     }
 
     /** INBOX is case-insensitive (RFC 3501 §5.1); other names are exact. */

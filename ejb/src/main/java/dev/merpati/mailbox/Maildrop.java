@@ -50,10 +50,7 @@ public class Maildrop {
             return 0;
         }
         List<MailboxMessage> found = mailboxes.findMessages(inbox.get().getId(), new LinkedHashSet<>(messageIds));
-        found.forEach(mailboxes::remove);
-        if (!found.isEmpty()) {
-            inbox.get().nextModseq();
-        }
+        mailboxes.expunge(inbox.get(), found);
         // Bodies no longer referenced are left for a later sweep.
         return found.size();
     }

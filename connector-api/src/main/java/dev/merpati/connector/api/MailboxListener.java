@@ -34,15 +34,25 @@ public interface MailboxListener {
      * SELECT and EXAMINE, and the re-synchronisation after a change was signalled: the folder's
      * counters and every message's UID and flags in UID order.
      *
+     * @param readOnly EXAMINE: the messages not yet claimed as \Recent are reported so, but stay
+     *     unclaimed; a SELECT claims them, so no later session sees them as \Recent (RFC 3501 §2.3.2)
      * @return {@code null} when the folder does not exist
      */
-    FolderSnapshot select(long accountId, String folder);
+    FolderSnapshot select(long accountId, String folder, boolean readOnly);
 
     /**
      * NOOP, CHECK, IDLE: the folder's state when its HIGHESTMODSEQ is above {@code knownModseq},
      * else {@code null} (nothing changed, answered from one row).
+     *
+     * @param claimRecent whether the session (read-write) claims new messages as \Recent
      */
-    FolderSnapshot changesSince(long accountId, long folderId, long knownModseq);
+    FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent);
+
+    /**
+     * QRESYNC (RFC 7162): the UIDs expunged from the folder after MODSEQ {@code sinceModseq},
+     * ascending (for VANISHED (EARLIER)); empty when the folder is not the account's.
+     */
+    List<Long> vanished(long accountId, long folderId, long sinceModseq);
 
     /**
      * FETCH: the stored data the items ask for, for each listed UID still there; octets of bodies

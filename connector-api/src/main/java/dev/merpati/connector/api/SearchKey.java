@@ -33,7 +33,10 @@ public sealed interface SearchKey {
     /** A flag is set (SEEN, ANSWERED, ..., KEYWORD); the negated keys are {@link Not} of this. */
     record Flag(String flag) implements SearchKey {}
 
-    /** NEW, RECENT, OLD: \Recent is never set by this server, so these are constant. */
+    /**
+     * NEW, RECENT, OLD. The IMAP connector does not send it: \Recent belongs to the session, which
+     * turns these keys into {@link Uids} of its \Recent messages.
+     */
     record Recent(boolean recent) implements SearchKey {}
 
     /** LARGER n (larger = true) or SMALLER n. */

@@ -25,7 +25,7 @@ final class AppendCommand implements ImapCommand {
         parser.sp();
         List<String> flags = List.of();
         if (parser.peek() == '(') {
-            flags = parser.flagList();
+            flags = FlagNames.checked(parser.flagList());
             parser.sp();
         }
         Instant date = null;

@@ -32,69 +32,100 @@ final class FetchCommand implements ImapCommand {
         parser.sp();
         FetchItems items = FetchItems.parse(parser);
         long changedSince = -1;
+        boolean vanished = false;
         if (parser.tryChar(' ')) {
-            // CONDSTORE (RFC 7162): FETCH ... (CHANGEDSINCE n)
+            // CONDSTORE/QRESYNC (RFC 7162): FETCH ... (CHANGEDSINCE n [VANISHED])
             parser.expect('(');
-            if (!parser.keyword().equals("CHANGEDSINCE")) {
-                throw new ImapSyntaxException("unknown FETCH modifier");
-            }
-            parser.sp();
-            changedSince = parser.number();
+            do {
+                String modifier = parser.keyword();
+                if (modifier.equals("CHANGEDSINCE")) {
+                    parser.sp();
+                    changedSince = parser.number();
+                } else if (modifier.equals("VANISHED")) {
+                    vanished = true;
+                } else {
+                    throw new ImapSyntaxException("unknown FETCH modifier");
+                }
+            } while (parser.tryChar(' '));
             parser.expect(')');
         }
         parser.end();
+        if (vanished && (!byUid || changedSince < 0 || !session.enabled("QRESYNC"))) {
+            // RFC 7162 §3.2.6: only UID FETCH, with CHANGEDSINCE, once QRESYNC is enabled.
+            throw new ImapSyntaxException("VANISHED needs UID FETCH, CHANGEDSINCE and QRESYNC enabled");
+        }
         if (changedSince >= 0 || items.has("MODSEQ")) {
             session.enable("CONDSTORE");
         }
         boolean withModseq = session.enabled("CONDSTORE");
+        // Under QRESYNC every FETCH response names its UID, so VANISHED and FETCH speak the same language.
+        boolean withUid = byUid || items.has("UID") || session.enabled("QRESYNC");
         long since = changedSince;
         SelectedFolder folder = session.selected();
         List<Long> uids = folder.resolve(set, byUid);
+        long accountId = session.accountId();
+        long folderId = folder.folderId();
+        CompletionStage<ImapReply> start = ImapCommand.done(new ImapReply());
+        if (vanished) {
+            long largest = Math.max(folder.uidnext() - 1, 1);
+            start = session.mailbox()
+                    .call(listener -> listener.vanished(accountId, folderId, since))
+                    .thenApply(gone -> {
+                        List<Long> reported = gone.stream()
+                                .filter(uid -> folder.sequenceOf(uid) == 0 && set.contains(uid, largest))
+                                .toList();
+                        ImapReply reply = new ImapReply();
+                        if (!reported.isEmpty()) {
+                            reply.untagged("VANISHED (EARLIER) " + SearchCommand.compact(reported));
+                        }
+                        return reply;
+                    });
+        }
         if (uids.isEmpty()) {
-            return ImapCommand.tagged(tag, ImapResponses.ok("FETCH completed"));
+            return start.thenApply(reply -> reply.tagged(tag, ImapResponses.ok("FETCH completed")));
         }
         boolean markSeen = items.marksSeen() && !folder.readOnly();
         FetchRequest request = new FetchRequest(items.sections(), markSeen);
-        long accountId = session.accountId();
-        long folderId = folder.folderId();
-        return session.mailbox()
+        return start.thenCompose(reply -> session.mailbox()
                 .call(listener -> listener.fetch(accountId, folderId, uids, request))
                 .thenApply(messages -> {
-                    ImapReply reply = new ImapReply();
                     boolean seenChanged = false;
                     for (FetchedMessage message : messages) {
                         int sequence = folder.sequenceOf(message.flags().uid());
                         if (sequence == 0 || message.flags().modseq() <= since) {
                             continue;
                         }
+                        folder.announceKeywords(message.flags().flags(), reply);
                         boolean flagsChanged = !message.flags().flags().equals(folder.flags(sequence));
                         seenChanged |= flagsChanged;
-                        respond(reply, sequence, message, items, flagsChanged, withModseq);
+                        respond(reply, folder, sequence, message, items, flagsChanged, withModseq, withUid);
                         folder.flagsReported(message.flags());
                     }
                     if (seenChanged) {
                         session.changed(folderId);
                     }
                     return reply.tagged(tag, ImapResponses.ok("FETCH completed"));
-                });
+                }));
     }
 
     private void respond(
             ImapReply reply,
+            SelectedFolder folder,
             int sequence,
             FetchedMessage message,
             FetchItems items,
             boolean flagsChanged,
-            boolean withModseq) {
+            boolean withModseq,
+            boolean withUid) {
         reply.text("* " + sequence + " FETCH (");
         boolean first = true;
-        if (byUid || items.has("UID")) {
+        if (withUid) {
             reply.text("UID " + message.flags().uid());
             first = false;
         }
         if (flagsChanged && !items.has("FLAGS")) {
             reply.text((first ? "" : " ") + "FLAGS "
-                    + FlagNames.list(message.flags().flags()));
+                    + folder.flagList(message.flags().uid(), message.flags().flags()));
             first = false;
         }
         if (withModseq && !items.has("MODSEQ")) {
@@ -116,7 +147,8 @@ final class FetchCommand implements ImapCommand {
             reply.text(
                     switch (item.name()) {
                         case "FLAGS" -> "FLAGS "
-                                + FlagNames.list(message.flags().flags());
+                                + folder.flagList(
+                                        message.flags().uid(), message.flags().flags());
                         case "INTERNALDATE" -> "INTERNALDATE \"" + ImapDates.format(message.internalDate()) + "\"";
                         case "RFC822.SIZE" -> "RFC822.SIZE " + message.size();
                         case "ENVELOPE" -> "ENVELOPE " + message.envelope();

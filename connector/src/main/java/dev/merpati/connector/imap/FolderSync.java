@@ -17,8 +17,9 @@ final class FolderSync {
         long accountId = session.accountId();
         long folderId = selected.folderId();
         long known = selected.highestModseq();
+        boolean claim = !selected.readOnly();
         return session.mailbox()
-                .call(listener -> listener.changesSince(accountId, folderId, known))
+                .call(listener -> listener.changesSince(accountId, folderId, known, claim))
                 .thenApply(snapshot -> {
                     if (snapshot != null && session.selected() == selected) {
                         selected.update(snapshot, reply, true, session.enabled("CONDSTORE"));

@@ -22,33 +22,43 @@ final class IdleCommand implements ImapCommand {
         parser.end();
         Watcher watcher = new Watcher(session);
         long accountId = session.accountId();
-        return FolderSync.refresh(session, new ImapReply()).thenApply(reply -> {
-            session.events().watch(accountId, watcher);
-            return reply.text("+ idling\r\n").thenContinue(new ImapReply.Continuation() {
-                @Override
-                public CompletionStage<ImapReply> apply(String line) {
-                    watcher.stop();
-                    session.events().unwatch(accountId, watcher);
-                    if (!line.strip().toUpperCase(Locale.ROOT).equals("DONE")) {
-                        return ImapCommand.tagged(tag, ImapResponses.bad("Expected DONE"));
+        // Watch before the first re-read: a change signalled while it runs is held, then re-read.
+        session.events().watch(accountId, watcher);
+        return FolderSync.refresh(session, new ImapReply())
+                .whenComplete((reply, error) -> {
+                    if (error != null) {
+                        session.events().unwatch(accountId, watcher);
                     }
-                    return FolderSync.refresh(session, new ImapReply())
-                            .thenApply(r -> r.tagged(tag, ImapResponses.ok("IDLE terminated")));
-                }
+                })
+                .thenApply(reply -> {
+                    session.loop().execute(watcher::started);
+                    return reply.text("+ idling\r\n").thenContinue(new ImapReply.Continuation() {
+                        @Override
+                        public CompletionStage<ImapReply> apply(String line) {
+                            watcher.stop();
+                            session.events().unwatch(accountId, watcher);
+                            if (!line.strip().toUpperCase(Locale.ROOT).equals("DONE")) {
+                                return ImapCommand.tagged(tag, ImapResponses.bad("Expected DONE"));
+                            }
+                            return FolderSync.refresh(session, new ImapReply())
+                                    .thenApply(r -> r.tagged(tag, ImapResponses.ok("IDLE terminated")));
+                        }
 
-                @Override
-                public void cancel() {
-                    watcher.stop();
-                    session.events().unwatch(accountId, watcher);
-                }
-            });
-        });
+                        @Override
+                        public void cancel() {
+                            watcher.stop();
+                            session.events().unwatch(accountId, watcher);
+                        }
+                    });
+                });
     }
 
     /** Re-reads the selected folder when told; one refresh at a time, changes during it coalesced. */
     private static final class Watcher implements MailboxEvents.Watcher {
         private final ImapSession session;
-        private boolean running;
+        /** True until the command's own first re-read is done. */
+        private boolean running = true;
+
         private boolean again;
         private boolean stopped;
 
@@ -84,6 +94,15 @@ final class IdleCommand implements ImapCommand {
                     refresh();
                 }
             });
+        }
+
+        /** The continuation was sent: wake-ups held meanwhile are acted on now. */
+        void started() {
+            running = false;
+            if (again) {
+                again = false;
+                refresh();
+            }
         }
 
         void stop() {

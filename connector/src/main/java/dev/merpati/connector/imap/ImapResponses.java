@@ -11,12 +11,15 @@ public final class ImapResponses {
             + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE"
             + " LIST-EXTENDED LIST-STATUS SORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES";
 
+    /** Keeping a mailbox in sync: RFC 7162's quick resynchronisation. */
+    static final String SYNC_CAPABILITIES = " QRESYNC";
+
     /**
      * The capability list: STARTTLS while the connection is plain and TLS is configured, the login
      * mechanisms (or LOGINDISABLED) before authentication, APPENDLIMIT always.
      */
     public static String capabilities(ImapSession session) {
-        StringBuilder list = new StringBuilder(CAPABILITIES);
+        StringBuilder list = new StringBuilder(CAPABILITIES).append(SYNC_CAPABILITIES);
         list.append(" APPENDLIMIT=").append(session.config().maxMessageSize());
         if (session.state() == ImapState.NOT_AUTHENTICATED) {
             if (session.config().tls() != null && !session.secure()) {

@@ -70,7 +70,9 @@ final class MailboxNames implements MailboxListener {
     }
 
     private static FolderSnapshot out(FolderSnapshot snapshot) {
-        return snapshot == null ? null : new FolderSnapshot(out(snapshot.status()), snapshot.messages());
+        return snapshot == null
+                ? null
+                : new FolderSnapshot(out(snapshot.status()), snapshot.messages(), snapshot.recent());
     }
 
     @Override
@@ -108,13 +110,18 @@ final class MailboxNames implements MailboxListener {
     }
 
     @Override
-    public FolderSnapshot select(long accountId, String folder) {
-        return out(store.select(accountId, in(folder)));
+    public FolderSnapshot select(long accountId, String folder, boolean readOnly) {
+        return out(store.select(accountId, in(folder), readOnly));
     }
 
     @Override
-    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq) {
-        return out(store.changesSince(accountId, folderId, knownModseq));
+    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
+        return out(store.changesSince(accountId, folderId, knownModseq, claimRecent));
+    }
+
+    @Override
+    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+        return store.vanished(accountId, folderId, sinceModseq);
     }
 
     @Override

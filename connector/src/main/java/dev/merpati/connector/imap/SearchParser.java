@@ -58,9 +58,10 @@ final class SearchParser {
             case "UNSEEN" -> not(flag("\\Seen"));
             case "KEYWORD" -> flag(argument().atom());
             case "UNKEYWORD" -> not(flag(argument().atom()));
-            case "NEW" -> new SearchKey.And(List.of(new SearchKey.Recent(true), not(flag("\\Seen"))));
-            case "OLD" -> new SearchKey.Recent(false);
-            case "RECENT" -> new SearchKey.Recent(true);
+                // \Recent is the session's own state: the connector knows which UIDs it holds.
+            case "NEW" -> new SearchKey.And(List.of(recent(), not(flag("\\Seen"))));
+            case "OLD" -> not(recent());
+            case "RECENT" -> recent();
             case "BCC", "CC", "FROM", "SUBJECT", "TO" -> new SearchKey.Header(
                     name, argument().astring());
             case "HEADER" -> {
@@ -117,6 +118,10 @@ final class SearchParser {
 
     private static SearchKey flag(String flag) {
         return new SearchKey.Flag(flag);
+    }
+
+    private SearchKey recent() {
+        return new SearchKey.Uids(folder.recentUids());
     }
 
     private static SearchKey not(SearchKey key) {

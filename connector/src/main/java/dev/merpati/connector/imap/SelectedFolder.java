@@ -19,6 +19,17 @@ public final class SelectedFolder {
     private final String name;
     private final boolean readOnly;
     private final long uidvalidity;
+    private final boolean showRecent;
+    /** The UIDs that are \Recent in this session (RFC 3501 §2.3.2); none under IMAP4rev2. */
+    private final java.util.TreeSet<Long> recent = new java.util.TreeSet<>();
+
+    /** The keywords announced to the client in FLAGS (case-insensitive, like IMAP compares them). */
+    private final java.util.TreeSet<String> keywords = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    private boolean reportVanished;
+    /** The \\Recent count last told to the client. */
+    private int recentReported;
+
     private long highestModseq;
     private long uidnext;
     private long[] uids;
@@ -27,11 +38,48 @@ public final class SelectedFolder {
     private int count;
 
     public SelectedFolder(FolderSnapshot snapshot, boolean readOnly) {
+        this(snapshot, readOnly, true);
+    }
+
+    /** @param showRecent false under IMAP4rev2, which has no \Recent */
+    public SelectedFolder(FolderSnapshot snapshot, boolean readOnly, boolean showRecent) {
         this.folderId = snapshot.status().folderId();
         this.name = snapshot.status().name();
         this.readOnly = readOnly;
         this.uidvalidity = snapshot.status().uidvalidity();
+        this.showRecent = showRecent;
         load(snapshot);
+        recentReported = recent.size();
+        for (MessageFlags message : snapshot.messages()) {
+            addKeywords(message.flags());
+        }
+    }
+
+    /** The keywords in use in the folder, as told to the client in FLAGS and PERMANENTFLAGS. */
+    public java.util.Set<String> keywords() {
+        return java.util.Collections.unmodifiableSet(keywords);
+    }
+
+    private boolean addKeywords(List<String> messageFlags) {
+        boolean added = false;
+        for (String flag : messageFlags) {
+            if (!flag.startsWith("\\")) {
+                added |= keywords.add(flag);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Before flags with a keyword the client was not told about go out, the new FLAGS and
+     * PERMANENTFLAGS lists (RFC 3501 §7.2.6: FLAGS may be sent whenever the set changes).
+     */
+    public void announceKeywords(List<String> messageFlags, ImapReply reply) {
+        if (addKeywords(messageFlags)) {
+            reply.untagged("FLAGS " + FlagNames.flags(keywords));
+            reply.untagged(
+                    "OK [PERMANENTFLAGS " + (readOnly ? "()" : FlagNames.permanent(keywords)) + "] Flags permitted");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -48,6 +96,36 @@ public final class SelectedFolder {
         }
         highestModseq = snapshot.status().highestModseq();
         uidnext = snapshot.status().uidnext();
+        if (showRecent) {
+            // Once \Recent in a session, a message stays so for the session's life.
+            recent.addAll(snapshot.recent());
+            recent.removeIf(uid -> sequenceOf(uid) == 0);
+        }
+    }
+
+    /** The number of \Recent messages in this session (the RECENT response). */
+    public int recentCount() {
+        return recent.size();
+    }
+
+    /** The UIDs of this session's \Recent messages, ascending. */
+    public List<Long> recentUids() {
+        return List.copyOf(recent);
+    }
+
+    /** A message's flags as this session reports them: the stored ones, plus \Recent if it is. */
+    public String flagList(long uid, List<String> stored) {
+        if (!recent.contains(uid)) {
+            return FlagNames.list(stored);
+        }
+        // After the system flags, before the keywords, as Dovecot writes it.
+        List<String> all = new ArrayList<>(stored);
+        int keywords = 0;
+        while (keywords < all.size() && all.get(keywords).startsWith("\\")) {
+            keywords++;
+        }
+        all.add(keywords, "\\Recent");
+        return FlagNames.list(all);
     }
 
     public long folderId() {
@@ -119,17 +197,39 @@ public final class SelectedFolder {
         }
     }
 
-    /** Removes UIDs that this session expunged itself; answers "* n EXPUNGE" for each. */
+    /** QRESYNC is enabled: expunges are reported as "* VANISHED uids" (RFC 7162 §3.2.10). */
+    public void reportVanished() {
+        reportVanished = true;
+    }
+
+    public boolean reportsVanished() {
+        return reportVanished;
+    }
+
+    /**
+     * Removes UIDs that are gone; answers "* n EXPUNGE" for each (highest first, so each number is
+     * right when sent), or one "* VANISHED uids" under QRESYNC.
+     */
     public void expunged(List<Long> removed, ImapReply reply) {
+        List<Long> vanished = new ArrayList<>();
         for (int i = removed.size() - 1; i >= 0; i--) {
             int sequence = sequenceOf(removed.get(i));
             if (sequence > 0) {
-                reply.untagged(sequence + " EXPUNGE");
+                if (reportVanished) {
+                    vanished.add(removed.get(i));
+                } else {
+                    reply.untagged(sequence + " EXPUNGE");
+                }
+                recent.remove(removed.get(i));
                 System.arraycopy(uids, sequence, uids, sequence - 1, count - sequence);
                 System.arraycopy(flags, sequence, flags, sequence - 1, count - sequence);
                 System.arraycopy(modseqs, sequence, modseqs, sequence - 1, count - sequence);
                 count--;
             }
+        }
+        if (!vanished.isEmpty()) {
+            java.util.Collections.sort(vanished);
+            reply.untagged("VANISHED " + SearchCommand.compact(vanished));
         }
     }
 
@@ -161,11 +261,14 @@ public final class SelectedFolder {
         }
         expunged(gone, reply);
         int before = count;
+        for (MessageFlags message : now) {
+            announceKeywords(message.flags(), reply);
+        }
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             MessageFlags message = current.get(uids[i]);
             if (!message.flags().equals(flags[i])) {
-                changed.add((i + 1) + " FETCH (UID " + uids[i] + " FLAGS " + FlagNames.list(message.flags())
+                changed.add((i + 1) + " FETCH (UID " + uids[i] + " FLAGS " + flagList(uids[i], message.flags())
                         + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
             }
         }
@@ -179,6 +282,11 @@ public final class SelectedFolder {
         load(snapshot);
         if (added > 0 || before != count) {
             reply.untagged(count + " EXISTS");
+        }
+        // Like Dovecot: RECENT only when this session's count changed (RFC 3501 §7.3.2), also by expunges.
+        if (showRecent && recent.size() != recentReported) {
+            recentReported = recent.size();
+            reply.untagged(recentReported + " RECENT");
         }
         changed.forEach(reply::untagged);
     }

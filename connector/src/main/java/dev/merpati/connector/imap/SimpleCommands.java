@@ -140,7 +140,7 @@ final class SimpleCommands {
         }
     };
 
-    /** ENABLE (RFC 5161): this server has no extension that needs enabling yet except IMAP4rev2. */
+    /** ENABLE (RFC 5161): IMAP4rev2, CONDSTORE and QRESYNC. */
     static final ImapCommand ENABLE = new ImapCommand() {
         @Override
         public Set<ImapState> validStates() {
@@ -154,10 +154,17 @@ final class SimpleCommands {
             do {
                 parser.sp();
                 String capability = parser.keyword();
-                if ((capability.equals("IMAP4REV2") || capability.equals("CONDSTORE"))
+                if ((capability.equals("IMAP4REV2") || capability.equals("CONDSTORE") || capability.equals("QRESYNC"))
                         && !session.enabled(capability)) {
                     session.enable(capability);
                     enabled.append(' ').append(capability.equals("IMAP4REV2") ? "IMAP4rev2" : capability);
+                    if (capability.equals("QRESYNC")) {
+                        // QRESYNC implies CONDSTORE (RFC 7162 §3.2.3); expunges become VANISHED.
+                        session.enable("CONDSTORE");
+                        if (session.selected() != null) {
+                            session.selected().reportVanished();
+                        }
+                    }
                 }
             } while (!parser.atEnd());
             return ImapCommand.done(

@@ -60,6 +60,7 @@ final class StoreCommand implements ImapCommand {
             } while (parser.tryChar(' '));
         }
         parser.end();
+        FlagNames.checked(flags);
         SelectedFolder folder = session.selected();
         if (folder.readOnly()) {
             return ImapCommand.tagged(tag, ImapResponses.READ_ONLY);
@@ -70,6 +71,7 @@ final class StoreCommand implements ImapCommand {
         }
         FlagChange change = new FlagChange(mode, flags, unchangedSince);
         boolean withModseq = session.enabled("CONDSTORE");
+        boolean withUid = byUid || session.enabled("QRESYNC");
         long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
@@ -78,6 +80,7 @@ final class StoreCommand implements ImapCommand {
                     ImapReply reply = new ImapReply();
                     java.util.Set<Long> modified = new java.util.TreeSet<>(uids);
                     for (MessageFlags message : changed) {
+                        folder.announceKeywords(message.flags(), reply);
                         modified.remove(message.uid());
                         int sequence = folder.sequenceOf(message.uid());
                         if (sequence == 0) {
@@ -86,8 +89,8 @@ final class StoreCommand implements ImapCommand {
                         if (!silent || !message.flags().equals(folder.flags(sequence))) {
                             // .SILENT still reports changes the client did not ask for (RFC 3501 §6.4.6)
                             if (!silent) {
-                                reply.untagged(sequence + " FETCH (" + (byUid ? "UID " + message.uid() + " " : "")
-                                        + "FLAGS " + FlagNames.list(message.flags())
+                                reply.untagged(sequence + " FETCH (" + (withUid ? "UID " + message.uid() + " " : "")
+                                        + "FLAGS " + folder.flagList(message.uid(), message.flags())
                                         + (withModseq ? " MODSEQ (" + message.modseq() + ")" : "") + ")");
                             }
                         }

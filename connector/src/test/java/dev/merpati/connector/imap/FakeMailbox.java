@@ -66,6 +66,9 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         final TreeMap<Long, Message> messages = new TreeMap<>();
         long uidnext = 1;
         long modseq = 1;
+        long firstRecentUid = 1;
+        /** QRESYNC's expunge log: UID to the MODSEQ of its removal. */
+        final TreeMap<Long, Long> expunged = new TreeMap<>();
 
         Folder(long id, String name) {
             this.id = id;
@@ -192,22 +195,43 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized FolderSnapshot select(long accountId, String name) {
+    public synchronized FolderSnapshot select(long accountId, String name, boolean readOnly) {
         Folder folder = folders.get(name(name));
-        return folder == null ? null : snapshot(folder);
+        return folder == null ? null : snapshot(folder, !readOnly);
     }
 
     private FolderSnapshot snapshot(Folder folder) {
+        return snapshot(folder, false);
+    }
+
+    /** As the real store: the first read-write session to look claims the new messages as \Recent. */
+    private FolderSnapshot snapshot(Folder folder, boolean claimRecent) {
         List<MessageFlags> messages = new ArrayList<>();
+        List<Long> recent = new ArrayList<>();
         long unseen = 0;
         for (Message m : folder.messages.values()) {
             messages.add(flags(m));
             unseen += m.flags.contains("\\Seen") ? 0 : 1;
+            if (m.uid >= folder.firstRecentUid) {
+                recent.add(m.uid);
+            }
+        }
+        if (claimRecent) {
+            folder.firstRecentUid = folder.uidnext;
         }
         return new FolderSnapshot(
                 new FolderStatus(
-                        folder.id, folder.name, messages.size(), 0, unseen, 42, folder.uidnext, folder.modseq, 0),
-                messages);
+                        folder.id,
+                        folder.name,
+                        messages.size(),
+                        recent.size(),
+                        unseen,
+                        42,
+                        folder.uidnext,
+                        folder.modseq,
+                        0),
+                messages,
+                recent);
     }
 
     private static MessageFlags flags(Message m) {
@@ -215,9 +239,18 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized FolderSnapshot changesSince(long accountId, long folderId, long knownModseq) {
+    public synchronized FolderSnapshot changesSince(
+            long accountId, long folderId, long knownModseq, boolean claimRecent) {
         Folder folder = byId(folderId);
-        return folder.modseq > knownModseq ? snapshot(folder) : null;
+        return folder.modseq > knownModseq ? snapshot(folder, claimRecent) : null;
+    }
+
+    @Override
+    public synchronized List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+        return byId(folderId).expunged.entrySet().stream()
+                .filter(e -> e.getValue() > sinceModseq)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override
@@ -319,8 +352,9 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
             source.add(uid);
             copies.add(copy.uid);
         }
-        if (move) {
+        if (move && !source.isEmpty()) {
             from.modseq++;
+            source.forEach(uid -> from.expunged.put(uid, from.modseq));
         }
         return new CopyOutcome(true, 42, source, copies);
     }
@@ -337,6 +371,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         }
         if (!removed.isEmpty()) {
             folder.modseq++;
+            removed.forEach(uid -> folder.expunged.put(uid, folder.modseq));
         }
         return removed;
     }

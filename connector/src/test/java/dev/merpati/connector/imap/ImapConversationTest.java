@@ -29,6 +29,8 @@ class ImapConversationTest {
         servers = new TestServers();
         mailbox.add("INBOX", FIRST);
         mailbox.add("INBOX", SECOND);
+        // An earlier session saw these two: they are no longer \Recent.
+        mailbox.folders.values().forEach(folder -> folder.firstRecentUid = folder.uidnext);
     }
 
     @AfterEach
@@ -229,6 +231,336 @@ class ImapConversationTest {
     }
 
     @Test
+    void recentGoesToTheFirstSessionThatSelects() throws Exception {
+        mailbox.add("INBOX", "Subject: three\r\n\r\nnew\r\n");
+        try (var examiner = connect();
+                var first = new ScriptClient(servers.port());
+                var second = new ScriptClient(servers.port());
+                var rev2 = new ScriptClient(servers.port())) {
+            first.expect("* OK");
+            second.expect("* OK");
+            rev2.expect("* OK");
+            login(examiner);
+            login(first);
+            login(second);
+            login(rev2);
+            // EXAMINE shows the new message as \Recent but does not take the flag away (RFC 3501 §6.3.2).
+            examiner.script(
+                    "C: e1 STATUS INBOX (MESSAGES RECENT)",
+                    "S: * STATUS \"INBOX\" (MESSAGES 3 RECENT 1)",
+                    "S: e1 OK",
+                    "C: e2 EXAMINE INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 3 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: e2 OK [READ-ONLY]",
+                    "C: e3 FETCH 2:3 FLAGS",
+                    "S: * 2 FETCH (FLAGS ())",
+                    "S: * 3 FETCH (FLAGS (\\Recent))",
+                    "S: e3 OK",
+                    "C: e4 SEARCH RECENT",
+                    "S: * SEARCH 3",
+                    "S: e4 OK");
+            first.script(
+                    "C: s1 SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 3 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: s1 OK [READ-WRITE]",
+                    "C: s2 FETCH 3 (UID FLAGS)",
+                    "S: * 3 FETCH (UID 3 FLAGS (\\Recent))",
+                    "S: s2 OK",
+                    "C: s3 SEARCH NEW",
+                    "S: * SEARCH 3",
+                    "S: s3 OK",
+                    "C: s4 SEARCH OLD",
+                    "S: * SEARCH 1 2",
+                    "S: s4 OK",
+                    "C: s5 STORE 3 +FLAGS (\\Seen)",
+                    "S: * 3 FETCH (FLAGS (\\Seen \\Recent))",
+                    "S: s5 OK",
+                    "C: s6 SEARCH NEW",
+                    "S: * SEARCH",
+                    "S: s6 OK");
+            // The first SELECT claimed it: a later session never sees it as \Recent.
+            second.script(
+                    "C: t1 STATUS INBOX (RECENT)",
+                    "S: * STATUS \"INBOX\" (RECENT 0)",
+                    "S: t1 OK",
+                    "C: t2 SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 3 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: t2 OK [READ-WRITE]",
+                    "C: t3 FETCH 3 FLAGS",
+                    "S: * 3 FETCH (FLAGS (\\Seen))",
+                    "S: t3 OK",
+                    "C: t4 SEARCH RECENT",
+                    "S: * SEARCH",
+                    "S: t4 OK");
+            // The examining session keeps its \Recent for the message.
+            examiner.script("C: e5 FETCH 3 FLAGS", "S: * 3 FETCH (FLAGS (\\Seen \\Recent))", "S: e5 OK");
+            // A delivery while both are selected: the first session to look claims it.
+            mailbox.add("INBOX", "Subject: four\r\n\r\nnewer\r\n");
+            second.script(
+                    "C: t5 NOOP",
+                    "S: * 4 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: t5 OK",
+                    "C: t6 FETCH 4 FLAGS",
+                    "S: * 4 FETCH (FLAGS (\\Recent))",
+                    "S: t6 OK");
+            first.script("C: s7 NOOP", "S: * 4 EXISTS", "S: s7 OK", "C: s8 SEARCH RECENT", "S: * SEARCH 3", "S: s8 OK");
+            // IMAP4rev2 has no \Recent at all, and SELECT answers with the folder's LIST line
+            // instead of UNSEEN (RFC 9051 §6.3.2, appendix E).
+            rev2.script(
+                    "C: r1 ENABLE IMAP4rev2",
+                    "S: * ENABLED IMAP4rev2",
+                    "S: r1 OK",
+                    "C: r2 SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 4 EXISTS",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: * LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                    "S: r2 OK [READ-WRITE]",
+                    "C: r3 FETCH 3:4 FLAGS",
+                    "S: * 3 FETCH (FLAGS (\\Seen))",
+                    "S: * 4 FETCH (FLAGS ())",
+                    "S: r3 OK",
+                    "C: r4 EXAMINE Trash",
+                    "S: * OK [CLOSED]",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 0 EXISTS",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: * LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
+                    "S: r4 OK [READ-ONLY]");
+        }
+    }
+
+    @Test
+    void qresyncReportsWhatVanishedAndChanged() throws Exception {
+        try (var first = connect();
+                var second = new ScriptClient(servers.port());
+                var plain = new ScriptClient(servers.port())) {
+            second.expect("* OK");
+            plain.expect("* OK");
+            login(first);
+            login(second);
+            login(plain);
+            first.script(
+                    "C: q1 ENABLE QRESYNC",
+                    "S: * ENABLED QRESYNC",
+                    "S: q1 OK",
+                    "C: q2 SELECT INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY 42]",
+                    "S: * OK [UIDNEXT 3]",
+                    "S: * OK [HIGHESTMODSEQ 3]",
+                    "S: q2 OK");
+            // What the second session will have missed since MODSEQ 3: a new message, a flag, an expunge.
+            mailbox.add("INBOX", "Subject: three\r\n\r\nthird\r\n");
+            first.script(
+                    "C: q3 STORE 1 +FLAGS (\\Flagged)",
+                    "S: * 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (5))",
+                    "S: q3 OK",
+                    "C: q4 STORE 2 +FLAGS.SILENT (\\Deleted)",
+                    "S: q4 OK",
+                    // Under QRESYNC an expunge is one VANISHED response, by UID (RFC 7162 §3.2.10).
+                    "C: q5 EXPUNGE",
+                    "S: * VANISHED 2",
+                    "S: * 2 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: q5 OK");
+            second.script(
+                    "C: r0 SELECT INBOX (QRESYNC (42 3))",
+                    "S: r0 BAD",
+                    "C: r1 ENABLE QRESYNC",
+                    "S: * ENABLED QRESYNC",
+                    "S: r1 OK",
+                    "C: r2 SELECT INBOX (QRESYNC (42 3 1:5))",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY 42]",
+                    "S: * OK [UIDNEXT 4]",
+                    "S: * OK [HIGHESTMODSEQ 7]",
+                    "S: * VANISHED (EARLIER) 2",
+                    "S: * 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (5))",
+                    "S: * 2 FETCH (UID 3 FLAGS () MODSEQ (4))",
+                    "S: r2 OK [READ-WRITE]",
+                    "C: r3 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 4 VANISHED)",
+                    "S: * VANISHED (EARLIER) 2",
+                    "S: * 1 FETCH (UID 1 MODSEQ (5) FLAGS (\\Flagged))",
+                    "S: r3 OK",
+                    "C: r4 UID FETCH 3:* (FLAGS) (CHANGEDSINCE 1 VANISHED)",
+                    "S: * 2 FETCH (UID 3 MODSEQ (4) FLAGS ())",
+                    "S: r4 OK",
+                    "C: r5 FETCH 1 (FLAGS) (CHANGEDSINCE 1 VANISHED)",
+                    "S: r5 BAD",
+                    // Known UIDs limit what is reported; the sequence-match data is accepted.
+                    "C: r6 EXAMINE INBOX (QRESYNC (42 3 3 (1 3)))",
+                    "S: * OK [CLOSED]",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY 42]",
+                    "S: * OK [UIDNEXT 4]",
+                    "S: * OK [HIGHESTMODSEQ 7]",
+                    "S: * 2 FETCH (UID 3 FLAGS () MODSEQ (4))",
+                    "S: r6 OK [READ-ONLY]",
+                    // Another UIDVALIDITY: the client's cache is void, nothing is resynchronised.
+                    "C: r7 SELECT INBOX (QRESYNC (41 3))",
+                    "S: * OK [CLOSED]",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY 42]",
+                    "S: * OK [UIDNEXT 4]",
+                    "S: * OK [HIGHESTMODSEQ 7]",
+                    "S: r7 OK [READ-WRITE]",
+                    "C: r8 IDLE",
+                    "S: + idling");
+            // Other sessions' expunges reach an idling QRESYNC client as VANISHED too.
+            first.script(
+                    "C: q6 STORE 1 +FLAGS (\\Deleted)",
+                    "S: * 1 FETCH (UID 1 FLAGS (\\Flagged \\Deleted) MODSEQ (8))",
+                    "S: q6 OK");
+            second.script("S: * 1 FETCH (UID 1 FLAGS (\\Flagged \\Deleted) MODSEQ (8))");
+            first.script("C: q7 EXPUNGE", "S: * VANISHED 1", "S: q7 OK");
+            second.script("S: * VANISHED 1", "C: DONE", "S: r8 OK");
+            first.script(
+                    "C: q8 UID MOVE 3 Trash",
+                    "S: * OK [COPYUID 42 3 1]",
+                    "S: * VANISHED 3",
+                    "S: q8 OK",
+                    "C: q9 ENABLE QRESYNC",
+                    "S: * ENABLED",
+                    "S: q9 OK");
+            // Without QRESYNC nothing changes: EXPUNGE responses by sequence number.
+            plain.script(
+                    "C: p1 SELECT Trash",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 1 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: p1 OK",
+                    "C: p2 STORE 1 +FLAGS.SILENT (\\Deleted)",
+                    "S: p2 OK",
+                    "C: p3 EXPUNGE",
+                    "S: * 1 EXPUNGE",
+                    "S: * 0 RECENT",
+                    "S: p3 OK");
+        }
+    }
+
+    @Test
+    void keywordsAreKeptSearchedAndAnnounced() throws Exception {
+        try (var client = connect();
+                var other = new ScriptClient(servers.port())) {
+            other.expect("* OK");
+            login(client);
+            login(other);
+            client.script(
+                    "C: k1 SELECT INBOX",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+                    "S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: k1 OK");
+            other.script(
+                    "C: o1 EXAMINE INBOX",
+                    "S: * FLAGS",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 2 EXISTS",
+                    "S: * 0 RECENT",
+                    "S: * OK [UNSEEN 1]",
+                    "S: * OK [UIDVALIDITY",
+                    "S: * OK [UIDNEXT",
+                    "S: * OK [HIGHESTMODSEQ",
+                    "S: o1 OK");
+            // A new keyword widens FLAGS and PERMANENTFLAGS before the FETCH that carries it.
+            client.script(
+                    "C: k2 STORE 1 +FLAGS ($Forwarded $label1)",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $label1)",
+                    "S: * OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $label1 \\*)]",
+                    "S: * 1 FETCH (FLAGS ($Forwarded $label1))",
+                    "S: k2 OK",
+                    "C: k3 SEARCH KEYWORD $label1",
+                    "S: * SEARCH 1",
+                    "S: k3 OK",
+                    "C: k4 SEARCH UNKEYWORD $Forwarded",
+                    "S: * SEARCH 2",
+                    "S: k4 OK",
+                    "C: k5 STORE 1 -FLAGS ($label1)",
+                    "S: * 1 FETCH (FLAGS ($Forwarded))",
+                    "S: k5 OK",
+                    "C: k6 FETCH 1:2 FLAGS",
+                    "S: * 1 FETCH (FLAGS ($Forwarded))",
+                    "S: * 2 FETCH (FLAGS ())",
+                    "S: k6 OK",
+                    "C: k7 STORE 2 +FLAGS (" + "x".repeat(256) + ")",
+                    "S: k7 BAD");
+            other.script(
+                    "C: o2 NOOP",
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded)",
+                    "S: * OK [PERMANENTFLAGS ()]",
+                    "S: * 1 FETCH (UID 1 FLAGS ($Forwarded))",
+                    "S: o2 OK");
+            // Keywords once announced stay in FLAGS for the session, as in Dovecot.
+            String message = "Subject: junk\r\n\r\nbuy\r\n";
+            client.send("k8 APPEND INBOX ($Junk \\Seen) {" + message.length() + "+}\r\n" + message + "\r\n");
+            client.script(
+                    "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Forwarded $Junk $label1)",
+                    "S: * OK [PERMANENTFLAGS",
+                    "S: * 3 EXISTS",
+                    "S: * 1 RECENT",
+                    "S: k8 OK [APPENDUID",
+                    "C: k9 UID FETCH 3 FLAGS",
+                    "S: * 3 FETCH (UID 3 FLAGS (\\Recent $Junk \\Seen))",
+                    "S: k9 OK");
+        }
+    }
+
+    @Test
     void quotaIsReportedAndEnforcedOnAppend() throws Exception {
         String message = "Subject: q\r\n\r\n" + "x".repeat(1000) + "\r\n"; // 1016 octets
         mailbox.folders.get("INBOX").messages.clear();
@@ -261,7 +593,7 @@ class ImapConversationTest {
                     "S: * FLAGS",
                     "S: * OK [PERMANENTFLAGS",
                     "S: * 1 EXISTS",
-                    "S: * 0 RECENT",
+                    "S: * 1 RECENT",
                     "S: * OK [UNSEEN 1]",
                     "S: * OK [UIDVALIDITY",
                     "S: * OK [UIDNEXT",

@@ -277,7 +277,7 @@ class ImapListExtendedTest {
                     "S: * FLAGS",
                     "S: * OK [PERMANENTFLAGS",
                     "S: * 1 EXISTS",
-                    "S: * 0 RECENT",
+                    "S: * 1 RECENT",
                     "S: * OK [UNSEEN 1]",
                     "S: * OK [UIDVALIDITY",
                     "S: * OK [UIDNEXT 2]",

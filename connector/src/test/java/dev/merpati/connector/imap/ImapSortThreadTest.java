@@ -27,6 +27,8 @@ class ImapSortThreadTest {
         mailbox.add("INBOX", "Subject: b\r\n\r\nx\r\n"); // uid 3, smallest
         mailbox.add("INBOX", "Subject: c\r\n\r\nsix\r\n"); // uid 4, expunged below
         mailbox.add("INBOX", "Subject: a\r\n\r\nthe longest body of all\r\n"); // uid 5
+        // An earlier session saw them: they are no longer \Recent.
+        mailbox.folders.values().forEach(folder -> folder.firstRecentUid = folder.uidnext);
     }
 
     @AfterEach
