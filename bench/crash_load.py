@@ -5,6 +5,9 @@ send:  N messages over S concurrent SMTP sessions, each with a unique id in its 
        that got 250 after DATA is appended (and flushed) to the acked file at once, so the file is
        exactly the set of mails the server promised to keep, whenever the server dies.
 count: reads the mailbox over POP3 (TOP n 0) and checks every acked id is there exactly once.
+       --key subject: the id this script put in the Subject; --key queue-id: the queue id of the
+       server's 250 reply ("queued as ID"), found again in Merpati's Received header ("id ID"), for
+       loads made by smtp-source, whose messages carry no id of the client's own.
 """
 import argparse
 import collections
@@ -78,7 +81,10 @@ def count(args):
     pop.pass_(args.password)
     total, _ = pop.stat()
     seen = collections.Counter()
-    pattern = re.compile(rb"^Subject: crash (\S+)", re.MULTILINE)
+    if args.key == "queue-id":
+        pattern = re.compile(rb"\(Merpati\) with \S+ id ([0-9A-Za-z]+)")
+    else:
+        pattern = re.compile(rb"^Subject: crash (\S+)", re.MULTILINE)
     for i in range(1, total + 1):
         _, lines, _ = pop.top(i, 0)
         m = pattern.search(b"\r\n".join(lines))
@@ -111,6 +117,7 @@ def main():
     p.add_argument("--lines", type=int, default=20)
     p.add_argument("--user", default="bench@merpati.test")
     p.add_argument("--password", default="bench-secret")
+    p.add_argument("--key", choices=["subject", "queue-id"], default="subject")
     args = p.parse_args()
     if args.mode == "send":
         send(args)

@@ -145,10 +145,19 @@ provision() {
     # The mail data: an H2 file database outside the build folder, so a rebuild keeps the mail.
     # WRITE_DELAY=0: a committed transaction is on disk before the commit returns (250 means stored).
     local url="jdbc:h2:file:$DATA_DIR/merpati;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+    # One connection per transaction (the body store uses the persistence context's): at most the
+    # connector's 64 threads (merpati-ra-pool) + the JMS consumers' bean pools (16 + 16 + 16 + 8, and
+    # smtp delivery's up to 32) + timers and web requests may hold one at once; a pool smaller than that
+    # makes stages wait for each other under load (RAR5117 after max-wait).
     asadmin create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource \
-        --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 64 \
+        --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 160 \
         --property "URL=$(escape_property "$url"):user=merpati:password=merpati" merpati-pool
     asadmin create-jdbc-resource --connectionpoolid merpati-pool jdbc/merpati
+    # Every stage commits the database (last agent) and a JMS send (XA) in one transaction. Mail does
+    # not depend on XA recovery: the database is the queue of record, every stage is idempotent and
+    # the sweeper re-sends a stage message lost in a crash. Without the transaction log those commits
+    # no longer queue for a forced write of one log file, which serialised the whole pipeline.
+    asadmin set configs.config.server-config.transaction-service.property.disable-distributed-transaction-logging=true
 
     # The pipeline's JMS queues on the built-in OpenMQ broker.
     local queue jndi

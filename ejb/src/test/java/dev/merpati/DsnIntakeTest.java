@@ -9,6 +9,7 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.inbound.MailIntake;
+import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
@@ -29,17 +30,18 @@ class DsnIntakeTest {
     private static TestContainer container;
     private static MailIntake intake;
     private static QueueRepository queue;
-    private static final List<Long> cleanup = new java.util.ArrayList<>();
+    private static final List<Long> queued = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() {
         container = new TestContainer("dsn-intake");
         container.add(new PipelineMessages() {
             @Override
-            public void toCleanup(long entryId) {
-                cleanup.add(entryId);
+            public void toQueueManager(long entryId) {
+                queued.add(entryId);
             }
         });
+        container.add(new Cleanup());
         container.add(new AccountRepository());
         container.add(new BodyStore());
         queue = container.add(new QueueRepository());
@@ -78,7 +80,7 @@ class DsnIntakeTest {
                 new DsnRequest("HDRS", "QQ+2B314159"),
                 Map.of("B@merpati.test", new RecipientDsn("SUCCESS,FAILURE", "rfc822;b@merpati.test")));
         container.inTransaction(() -> intake.receive(mail));
-        long entryId = cleanup.get(cleanup.size() - 1);
+        long entryId = queued.get(queued.size() - 1);
 
         QueueEntry entry = container.inTransaction(() -> queue.lock(entryId).orElseThrow());
         assertEquals("HDRS", entry.getDsnRet());

@@ -20,7 +20,7 @@ import org.flywaydb.core.Flyway;
 /**
  * Just enough of a container for tests: the beans' fields are filled by type, one resource-local
  * transaction stands for each JTA transaction, and the DataSource hands out the persistence
- * context's own connection, as Payara shares one connection per transaction and resource.
+ * context's own connection (the body store uses that connection itself inside a transaction).
  */
 final class TestContainer implements AutoCloseable {
 

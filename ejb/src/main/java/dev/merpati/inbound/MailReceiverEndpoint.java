@@ -7,13 +7,15 @@ import dev.merpati.connector.api.RecipientVerdict;
 import dev.merpati.rewrite.Resolution;
 import dev.merpati.rewrite.TrivialRewrite;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The SMTP server's way into the pipeline. Each call runs in its own container transaction, so
- * {@link #receive} has committed the message when it returns.
+ * The SMTP server's way into the pipeline. {@link #receive} runs in its own container transaction,
+ * so it has committed the message when it returns; the checks only read and run without one.
  */
 @MessageDriven(messageListenerInterface = MailReceiverListener.class)
 public class MailReceiverEndpoint implements MailReceiverListener {
@@ -26,7 +28,11 @@ public class MailReceiverEndpoint implements MailReceiverListener {
     @Inject
     MailIntake intake;
 
+    @Inject
+    SenderOwnership senders;
+
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public RecipientVerdict checkRecipient(RecipientCheck check) {
         try {
             return verdict(rewrite.resolve(check.recipient()), check.relayAllowed());
@@ -39,6 +45,12 @@ public class MailReceiverEndpoint implements MailReceiverListener {
     @Override
     public String receive(ReceivedMail mail) {
         return intake.receive(mail);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean senderOwnedBy(String sender, long accountId) {
+        return senders.ownedBy(sender, accountId);
     }
 
     /** Mail for other domains is taken only from clients that may relay: never an open relay. */

@@ -2,6 +2,10 @@ package dev.merpati.store;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,65 +15,86 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Message bodies in the caller's JTA transaction. Uses the same {@code jdbc/merpati} resource as the
- * persistence unit, so inside one transaction the container hands out the same (shared) physical
- * connection and the rows written here are visible to JPA and the other way round.
+ * Message bodies in the caller's JTA transaction, over the persistence context's own JDBC
+ * connection: one transaction holds one pooled connection, and the rows written here commit with
+ * the queue entry that names them.
+ *
+ * <p>Asking {@code jdbc/merpati} for a connection inside the transaction does not give the
+ * persistence unit's connection on Payara (measured: cleanup held one connection for the entry lock
+ * and another for every body call until its commit), so under load every transaction waited for a
+ * second connection while holding the first and the pool ran dry (RAR5117). Outside a transaction
+ * (none of the pipeline's calls) a short-lived connection of the pool is used instead.
  */
 @ApplicationScoped
 public class BodyStore {
 
+    @PersistenceContext(unitName = "merpati")
+    EntityManager em;
+
     @Resource(lookup = "jdbc/merpati")
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(BodyChunks chunks) throws SQLException, IOException;
+    }
+
     public BodyChunks.StoredBody store(InputStream content, Instant created) {
-        try (Connection connection = dataSource.getConnection();
-                InputStream in = content) {
-            return new BodyChunks(connection).insert(in, created);
-        } catch (SQLException e) {
-            throw new StoreException("storing a message body failed", e);
+        try (InputStream in = content) {
+            return withChunks("storing a message body", chunks -> chunks.insert(in, created));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the message to store failed", e);
         }
     }
 
     public byte[] read(long bodyId, long offset, int maxLength) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new BodyChunks(connection).read(bodyId, offset, maxLength);
-        } catch (SQLException e) {
-            throw new StoreException("reading message body " + bodyId + " failed", e);
-        }
+        return withChunks("reading message body " + bodyId, chunks -> chunks.read(bodyId, offset, maxLength));
     }
 
     public byte[] prefix(long bodyId) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new BodyChunks(connection).prefix(bodyId);
-        } catch (SQLException e) {
-            throw new StoreException("reading message body " + bodyId + " failed", e);
-        }
+        return withChunks("reading message body " + bodyId, chunks -> chunks.prefix(bodyId));
     }
 
     public void setPrefix(long bodyId, byte[] prefix) {
-        try (Connection connection = dataSource.getConnection()) {
-            new BodyChunks(connection).setPrefix(bodyId, prefix);
-        } catch (SQLException e) {
-            throw new StoreException("updating message body " + bodyId + " failed", e);
-        }
+        withChunks("updating message body " + bodyId, chunks -> {
+            chunks.setPrefix(bodyId, prefix);
+            return null;
+        });
     }
 
     /** See {@link BodyChunks#replaceStart}. */
     public void replaceStart(long bodyId, int oldLength, byte[] replacement) {
-        try (Connection connection = dataSource.getConnection()) {
-            new BodyChunks(connection).replaceStart(bodyId, oldLength, replacement);
-        } catch (SQLException e) {
-            throw new StoreException("updating message body " + bodyId + " failed", e);
-        }
+        withChunks("updating message body " + bodyId, chunks -> {
+            chunks.replaceStart(bodyId, oldLength, replacement);
+            return null;
+        });
     }
 
     public long size(long bodyId) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new BodyChunks(connection).size(bodyId);
+        return withChunks("reading message body " + bodyId, chunks -> chunks.size(bodyId));
+    }
+
+    private <T> T withChunks(String what, Work<T> work) {
+        try {
+            if (inTransaction()) {
+                // The persistence context's connection: EclipseLink enlists it once per transaction
+                // and closes it at completion, so it is not closed here.
+                return work.run(new BodyChunks(em.unwrap(Connection.class)));
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(new BodyChunks(connection));
+            }
         } catch (SQLException e) {
-            throw new StoreException("reading message body " + bodyId + " failed", e);
+            throw new StoreException(what + " failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed", e);
         }
+    }
+
+    private boolean inTransaction() {
+        return transactions == null || transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 }

@@ -142,6 +142,52 @@ class SmtpSubmissionIT {
     }
 
     @Test
+    void aUserMaySendAsAnAliasThatReachesThemButNotAsAnotherUsersAlias() throws Exception {
+        String alias = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@merpati.test";
+        AdminApi.asAlice().define("aliases/" + alias, TestServer.ALICE);
+        String subject = Mail.uniqueSubject("alias sender");
+        byte[] message = ("From: " + alias + "\r\nTo: " + TestServer.BOB + "\r\nSubject: " + subject
+                        + "\r\n\r\nFrom the team.\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
+        var asAlice = Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                url,
+                "--user",
+                TestServer.ALICE + ":" + TestServer.ALICE_PASSWORD,
+                "--mail-from",
+                alias,
+                "--mail-rcpt",
+                TestServer.BOB,
+                "-T",
+                "-");
+        assertEquals(0, asAlice.exitCode(), asAlice.output());
+        var asBob = Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                url,
+                "--user",
+                TestServer.BOB + ":" + TestServer.BOB_PASSWORD,
+                "--mail-from",
+                alias,
+                "--mail-rcpt",
+                TestServer.BOB,
+                "-T",
+                "-");
+        assertNotEquals(0, asBob.exitCode(), asBob.output());
+        assertTrue(asBob.output().contains("553"), asBob.output());
+        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("(Authenticated sender: " + TestServer.ALICE + ")"), raw);
+    }
+
+    @Test
     void pythonSmtplibStartTlsAndLogin() throws Exception {
         String subject = Mail.uniqueSubject("smtplib submission");
         String script = String.join(

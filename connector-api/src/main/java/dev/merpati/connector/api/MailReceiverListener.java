@@ -16,4 +16,14 @@ public interface MailReceiverListener {
      * @return the queue id of the stored message, shown in the 250 reply
      */
     String receive(ReceivedMail mail);
+
+    /**
+     * Whether an authenticated account may use an address other than its own as MAIL FROM on the
+     * submission ports: true when the address is an alias whose expansion delivers to the account
+     * (Postfix's smtpd_sender_login_maps made from the aliases). Asked only for addresses other than
+     * the account's own.
+     */
+    default boolean senderOwnedBy(String sender, long accountId) {
+        return false;
+    }
 }

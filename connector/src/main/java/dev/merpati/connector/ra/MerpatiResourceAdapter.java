@@ -38,6 +38,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,16 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
             defaultValue = "false",
             description = "VRFY tells whether a local user exists (250 / 550 5.1.1); false: always 252")
     private Boolean smtpVrfy = false;
+
+    @ConfigProperty(
+            defaultValue = "2000",
+            description = "Milliseconds a failed SMTP AUTH waits before its 535 reply (slows password guessing)")
+    private Integer smtpAuthFailureDelay = (int) SmtpListener.DEFAULT_AUTH_FAILURE_DELAY.toMillis();
+
+    @ConfigProperty(
+            defaultValue = "" + SmtpListener.DEFAULT_MAX_AUTH_FAILURES,
+            description = "Failed SMTP AUTH attempts in one session before 421 and disconnect")
+    private Integer smtpAuthMaxFailures = SmtpListener.DEFAULT_MAX_AUTH_FAILURES;
 
     @ConfigProperty(defaultValue = "1110", description = "POP3 port; 0 or less disables POP3")
     private Integer pop3Port = 1110;
@@ -175,6 +186,10 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         }
     }
 
+    private static int valueOr(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
     /** The MX, submission and implicit-TLS submission ports, sharing one connection limit. */
     private void bindSmtp(String name, WorkManager workManager) throws InterruptedException {
         var smtp = SmtpConfig.defaults(name)
@@ -186,20 +201,25 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
         var authentication = invoker(AuthenticationListener.class, workManager);
         var limiter = new ConnectionLimiter(smtpMaxConnections, smtpMaxConnectionsPerClient);
         boolean senderCheck = !Boolean.FALSE.equals(smtpRejectSenderLoginMismatch);
+        Duration authDelay = Duration.ofMillis(
+                Math.max(0, valueOr(smtpAuthFailureDelay, (int) SmtpListener.DEFAULT_AUTH_FAILURE_DELAY.toMillis())));
+        int authMax = Math.max(1, valueOr(smtpAuthMaxFailures, SmtpListener.DEFAULT_MAX_AUTH_FAILURES));
         if (smtpPort > 0) {
             bind("smtp", smtpPort, new SmtpChannelInitializer(smtp, SmtpListener.mx(tls), receiver, null, limiter));
         }
         if (submissionPort > 0) {
-            var submission =
-                    SmtpListener.submission(SmtpListener.Role.SUBMISSION, tls, plaintextAuthClients(), senderCheck);
+            var submission = SmtpListener.submission(
+                            SmtpListener.Role.SUBMISSION, tls, plaintextAuthClients(), senderCheck)
+                    .withAuthFailures(authDelay, authMax);
             bind(
                     "submission",
                     submissionPort,
                     new SmtpChannelInitializer(smtp, submission, receiver, authentication, limiter));
         }
         if (smtpsPort > 0 && tls != null) {
-            var submissions =
-                    SmtpListener.submission(SmtpListener.Role.SUBMISSIONS, tls, plaintextAuthClients(), senderCheck);
+            var submissions = SmtpListener.submission(
+                            SmtpListener.Role.SUBMISSIONS, tls, plaintextAuthClients(), senderCheck)
+                    .withAuthFailures(authDelay, authMax);
             bind(
                     "submissions",
                     smtpsPort,
@@ -415,6 +435,22 @@ public class MerpatiResourceAdapter implements ResourceAdapter {
 
     public void setSmtpVrfy(Boolean smtpVrfy) {
         this.smtpVrfy = smtpVrfy;
+    }
+
+    public Integer getSmtpAuthFailureDelay() {
+        return smtpAuthFailureDelay;
+    }
+
+    public void setSmtpAuthFailureDelay(Integer smtpAuthFailureDelay) {
+        this.smtpAuthFailureDelay = smtpAuthFailureDelay;
+    }
+
+    public Integer getSmtpAuthMaxFailures() {
+        return smtpAuthMaxFailures;
+    }
+
+    public void setSmtpAuthMaxFailures(Integer smtpAuthMaxFailures) {
+        this.smtpAuthMaxFailures = smtpAuthMaxFailures;
     }
 
     public Boolean getSmtpRejectSenderLoginMismatch() {

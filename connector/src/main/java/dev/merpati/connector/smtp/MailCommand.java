@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class MailCommand implements SmtpCommand {
 
+    private static final System.Logger LOG = System.getLogger(MailCommand.class.getName());
+
     @Override
     public Set<SmtpState> validStates() {
         return Set.of(SmtpState.GREETED);
@@ -42,19 +44,39 @@ final class MailCommand implements SmtpCommand {
         if (!smtputf8 && !PathArgument.isAscii(reversePath)) {
             return SmtpCommand.reply(SmtpReplies.UTF8_NEEDS_SMTPUTF8);
         }
-        if (notOwned(session, reversePath)) {
-            return SmtpCommand.reply(
-                    SmtpReplies.senderNotOwned(reversePath, session.user().address()));
-        }
-        session.beginTransaction(reversePath);
-        session.transaction().smtputf8(smtputf8);
         var parameters = parsed.get().parameters();
-        session.transaction().dsn(new DsnRequest(DsnParameters.ret(parameters.get("RET")), parameters.get("ENVID")));
-        return SmtpCommand.reply(SmtpReplies.SENDER_OK);
+        var dsn = new DsnRequest(DsnParameters.ret(parameters.get("RET")), parameters.get("ENVID"));
+        if (!mustCheckOwner(session, reversePath)) {
+            return SmtpCommand.reply(begin(session, reversePath, smtputf8, dsn));
+        }
+        // Another address than the login's: allowed only when it is one of the user's aliases.
+        long accountId = session.user().accountId();
+        return session.receiver()
+                .call(listener -> listener.senderOwnedBy(reversePath, accountId))
+                .handle((owned, error) -> {
+                    if (error != null) {
+                        LOG.log(System.Logger.Level.WARNING, "sender check failed for " + reversePath, error);
+                        return SmtpReplies.SENDER_CHECK_FAILURE;
+                    }
+                    return Boolean.TRUE.equals(owned)
+                            ? begin(session, reversePath, smtputf8, dsn)
+                            : SmtpReplies.senderNotOwned(
+                                    reversePath, session.user().address());
+                });
     }
 
-    /** On the submission ports a user sends as themself (the null sender, for bounces, too). */
-    private static boolean notOwned(SmtpSession session, String reversePath) {
+    private static SmtpReply begin(SmtpSession session, String reversePath, boolean smtputf8, DsnRequest dsn) {
+        session.beginTransaction(reversePath);
+        session.transaction().smtputf8(smtputf8);
+        session.transaction().dsn(dsn);
+        return SmtpReplies.SENDER_OK;
+    }
+
+    /**
+     * On the submission ports a user sends as themself or one of their aliases (the null sender,
+     * for bounces, too), like Postfix's reject_sender_login_mismatch.
+     */
+    private static boolean mustCheckOwner(SmtpSession session, String reversePath) {
         return session.listener().submission()
                 && session.listener().rejectSenderLoginMismatch()
                 && !reversePath.isEmpty()

@@ -35,6 +35,8 @@ public final class SmtpReplies {
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Error: too many recipients");
     public static final SmtpReply QUEUE_WRITE_ERROR = SmtpReply.of(451, "4.3.0", "Error: queue file write error");
     public static final SmtpReply TEMPORARY_FAILURE = SmtpReply.of(451, "4.3.0", "Error: temporary failure");
+    public static final SmtpReply SENDER_CHECK_FAILURE =
+            SmtpReply.of(451, "4.3.0", "Error: temporary failure checking the sender address");
 
     public static final SmtpReply READY_TO_START_TLS = SmtpReply.of(220, "2.0.0", "Ready to start TLS");
     public static final SmtpReply TLS_NOT_AVAILABLE = SmtpReply.of(502, "5.5.1", "Error: command not implemented");

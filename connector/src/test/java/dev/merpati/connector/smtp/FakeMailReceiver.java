@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory receiver: recipients starting with "unknown" are unknown users, "remote" ones are
- * relay denied, "broken" ones make the check throw; everything else is accepted.
+ * relay denied, "broken" ones make the check throw; everything else is accepted. Senders in
+ * {@link #aliasOwners} belong to the account given there; a sender starting with "broken" makes the
+ * sender check throw.
  */
 final class FakeMailReceiver implements MailReceiverListener {
 
@@ -21,6 +25,7 @@ final class FakeMailReceiver implements MailReceiverListener {
 
     final List<RecipientCheck> checks = new CopyOnWriteArrayList<>();
     final List<Stored> stored = new CopyOnWriteArrayList<>();
+    final Map<String, Long> aliasOwners = new ConcurrentHashMap<>();
     private final AtomicInteger queueIds = new AtomicInteger();
     volatile boolean failReceive;
     volatile long delayMillis;
@@ -54,6 +59,14 @@ final class FakeMailReceiver implements MailReceiverListener {
             throw new UncheckedIOException(e);
         }
         return "Q" + queueIds.incrementAndGet();
+    }
+
+    @Override
+    public boolean senderOwnedBy(String sender, long accountId) {
+        if (sender.startsWith("broken")) {
+            throw new IllegalStateException("database down");
+        }
+        return Long.valueOf(accountId).equals(aliasOwners.get(sender.toLowerCase(java.util.Locale.ROOT)));
     }
 
     String content(int index) {

@@ -205,6 +205,28 @@ class SmtpSubmissionConversationTest {
     }
 
     @Test
+    void aSenderMayUseTheAliasesThatReachThem() throws Exception {
+        receiver.aliasOwners.put("team@x.test", 1L);
+        receiver.aliasOwners.put("sales@x.test", 2L);
+        try (var client = submission("127.0.0.1")) {
+            ehlo(client, "STARTTLS", "AUTH PLAIN LOGIN");
+            client.script(
+                    "C: AUTH PLAIN " + plain("alice", "secret"),
+                    "S: 235 2.7.0",
+                    "C: MAIL FROM:<Team@x.test>",
+                    "S: 250 2.1.0 Ok",
+                    "C: RSET",
+                    "S: 250 2.0.0",
+                    "C: MAIL FROM:<sales@x.test>",
+                    "S: 553 5.7.1 <sales@x.test>: Sender address rejected: not owned by user alice@x.test",
+                    "C: MAIL FROM:<broken@x.test>",
+                    "S: 451 4.3.0 Error: temporary failure checking the sender address",
+                    "C: MAIL FROM:<>",
+                    "S: 250 2.1.0 Ok");
+        }
+    }
+
+    @Test
     void authLoginInTheClearFromATrustedClientAndPlainWithoutInitialResponse() throws Exception {
         try (var client = submission("127.0.0.1")) {
             ehlo(client, "STARTTLS", "AUTH PLAIN LOGIN");
