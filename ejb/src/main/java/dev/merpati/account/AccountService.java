@@ -2,8 +2,11 @@ package dev.merpati.account;
 
 import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.rewrite.MailAddress;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +22,12 @@ public class AccountService {
     @Inject
     MailboxRepository mailboxes;
 
+    @Inject
+    AuthCacheHolder authCache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * @param login a full address, or a bare local part meaning the primary (first created) domain
      * @return the account when the password matches
@@ -27,6 +36,17 @@ public class AccountService {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             return Optional.empty();
         }
+        AuthCache cache = authCache.cache();
+        Optional<AuthCache.Result> remembered = cache.lookup(login, password);
+        if (remembered.isPresent()) {
+            return remembered.get().account();
+        }
+        Optional<AccountRef> result = check(login, password);
+        cache.store(login, password, result);
+        return result;
+    }
+
+    private Optional<AccountRef> check(String login, String password) {
         Optional<Account> account = resolveLogin(login.strip());
         if (account.isEmpty()) {
             HASHER.verifyDummy(password);
@@ -66,7 +86,42 @@ public class AccountService {
         Account account = accounts.addAccount(new Account(domain, local, HASHER.hash(password), now));
         accounts.flush(); // mailbox.account_id is a plain id column: insert the account first
         mailboxes.createDefaultFolders(account.getId(), now);
+        afterCommit(() -> authCache.cache().accountCreated());
         return account.ref();
+    }
+
+    /**
+     * Sets a new password; logins remembered with the old one are forgotten.
+     *
+     * @return {@code false} when there is no such account
+     * @throws AccountException when the password is empty
+     */
+    public boolean setPassword(String address, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new AccountException("The password must not be empty");
+        }
+        Optional<Account> found =
+                MailAddress.parse(address).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
+        found.ifPresent(account -> {
+            account.setPasswordHash(HASHER.hash(password));
+            long id = account.getId();
+            authCache.cache().passwordChanged(id);
+            // a login checked against the old hash before the commit must not stay remembered either
+            afterCommit(() -> authCache.cache().passwordChanged(id));
+        });
+        return found.isPresent();
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
     }
 
     /**
