@@ -2,11 +2,8 @@ package dev.merpati.account;
 
 import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.rewrite.MailAddress;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,9 +21,6 @@ public class AccountService {
 
     @Inject
     AuthCacheHolder authCache;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * @param login a full address, or a bare local part meaning the primary (first created) domain
@@ -86,7 +80,7 @@ public class AccountService {
         Account account = accounts.addAccount(new Account(domain, local, HASHER.hash(password), now));
         accounts.flush(); // mailbox.account_id is a plain id column: insert the account first
         mailboxes.createDefaultFolders(account.getId(), now);
-        afterCommit(() -> authCache.cache().accountCreated());
+        authCache.accountCreated();
         return account.ref();
     }
 
@@ -104,45 +98,9 @@ public class AccountService {
                 MailAddress.parse(address).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
         found.ifPresent(account -> {
             account.setPasswordHash(HASHER.hash(password));
-            long id = account.getId();
-            authCache.cache().passwordChanged(id);
-            // a login checked against the old hash before the commit must not stay remembered either
-            afterCommit(() -> authCache.cache().passwordChanged(id));
+            authCache.passwordChanged(account.getId());
         });
         return found.isPresent();
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                action.run();
-            }
-        });
-    }
-
-    /**
-     * Sets the account's storage quota in octets (0: unlimited, {@code null}: the default).
-     *
-     * @return {@code false} when there is no such account
-     */
-    public boolean setQuota(String address, Long bytes) {
-        if (bytes != null && bytes < 0) {
-            throw new AccountException("A quota cannot be negative");
-        }
-        Optional<Account> found =
-                MailAddress.parse(address).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
-        found.ifPresent(account -> account.setQuotaBytes(bytes));
-        return found.isPresent();
-    }
-
-    public Optional<AccountRef> findAccount(String address) {
-        return MailAddress.parse(address)
-                .flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()))
-                .map(Account::ref);
     }
 
     private Optional<Account> resolveLogin(String login) {

@@ -1,6 +1,9 @@
 package dev.merpati.account;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 
 /**
@@ -20,8 +23,41 @@ public class AuthCacheHolder {
             Duration.ofSeconds(number(TTL_PROPERTY, 3600)), Duration.ofSeconds(number(NEGATIVE_TTL_PROPERTY, 60)), (int)
                     Math.min(Integer.MAX_VALUE, number(SIZE_PROPERTY, 10_000)));
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public AuthCache cache() {
         return cache;
+    }
+
+    /**
+     * Forgets the account's remembered logins now and again once the transaction has ended: a login
+     * checked against the old hash before the commit must not stay remembered either.
+     */
+    public void passwordChanged(long accountId) {
+        cache.passwordChanged(accountId);
+        afterTransaction(() -> cache.passwordChanged(accountId));
+    }
+
+    /** Forgets remembered failures once the transaction that creates an account has ended. */
+    public void accountCreated() {
+        afterTransaction(cache::accountCreated);
+    }
+
+    private void afterTransaction(Runnable action) {
+        if (transactions == null || transactions.getTransactionKey() == null) {
+            action.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
     }
 
     static long number(String property, long fallback) {
