@@ -103,6 +103,27 @@ public class AccountService {
         return found.isPresent();
     }
 
+    /**
+     * Sets the account's storage quota in octets (0: unlimited, {@code null}: the default).
+     *
+     * @return {@code false} when there is no such account
+     */
+    public boolean setQuota(String address, Long bytes) {
+        if (bytes != null && bytes < 0) {
+            throw new AccountException("A quota cannot be negative");
+        }
+        Optional<Account> found =
+                MailAddress.parse(address).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
+        found.ifPresent(account -> account.setQuotaBytes(bytes));
+        return found.isPresent();
+    }
+
+    public Optional<AccountRef> findAccount(String address) {
+        return MailAddress.parse(address)
+                .flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()))
+                .map(Account::ref);
+    }
+
     private Optional<Account> resolveLogin(String login) {
         if (login.indexOf('@') >= 0) {
             return MailAddress.parse(login).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
