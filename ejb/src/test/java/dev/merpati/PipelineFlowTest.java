@@ -9,6 +9,7 @@ import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
+import dev.merpati.account.AuthCacheHolder;
 import dev.merpati.bounce.Bounces;
 import dev.merpati.connector.api.MaildropMessage;
 import dev.merpati.connector.api.MessageContent;
@@ -125,6 +126,7 @@ class PipelineFlowTest {
         container.add(new TrivialRewrite());
         bounces = container.add(new Bounces());
         sweeper = container.add(new QueueSweeper());
+        container.add(new AuthCacheHolder());
         accounts = container.add(new AccountService());
         intake = container.add(new MailIntake());
         receiver = container.add(new MailReceiverEndpoint());
