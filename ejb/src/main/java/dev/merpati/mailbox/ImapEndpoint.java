@@ -18,6 +18,8 @@ import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SortCriterion;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +80,9 @@ public class ImapEndpoint implements MailboxListener {
         return messages.fetch(accountId, folderId, uids, request);
     }
 
+    /** A pure read, called for every 256 KiB of every body fetched: no transaction to begin and commit. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] read(long accountId, long messageId, long offset, int maxLength) {
         return messages.read(accountId, messageId, offset, maxLength);
     }
