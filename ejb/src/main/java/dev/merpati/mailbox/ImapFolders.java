@@ -179,7 +179,8 @@ public class ImapFolders {
 
     private FolderStatus status(Mailbox mailbox) {
         Object[] counts = em.createQuery(
-                        "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
+                        "SELECT COUNT(m), SUM(m.octets), SUM(CASE WHEN m.deleted = TRUE THEN 1 ELSE 0 END)"
+                                + " FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
                         Object[].class)
                 .setParameter("mailbox", mailbox.getId())
                 .getSingleResult();
@@ -204,7 +205,8 @@ public class ImapFolders {
                 mailbox.getUidvalidity(),
                 mailbox.getUidnext(),
                 mailbox.getHighestmodseq(),
-                number(counts[1]));
+                number(counts[1]),
+                number(counts[2]));
     }
 
     public FolderSnapshot select(long accountId, String name, boolean readOnly) {
@@ -218,7 +220,7 @@ public class ImapFolders {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox == null) {
             // The folder was deleted under the session: it now looks empty.
-            return new FolderSnapshot(new FolderStatus(folderId, "", 0, 0, 0, 0, 0, knownModseq + 1, 0), List.of());
+            return new FolderSnapshot(new FolderStatus(folderId, "", 0, 0, 0, 0, 0, knownModseq + 1, 0, 0), List.of());
         }
         return mailbox.getHighestmodseq() > knownModseq ? snapshot(mailbox, claimRecent) : null;
     }
@@ -258,6 +260,7 @@ public class ImapFolders {
                         mailbox.getUidvalidity(),
                         mailbox.getUidnext(),
                         mailbox.getHighestmodseq(),
+                        0,
                         0),
                 messages,
                 recent);

@@ -209,8 +209,12 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         List<MessageFlags> messages = new ArrayList<>();
         List<Long> recent = new ArrayList<>();
         long unseen = 0;
+        long size = 0;
+        long deleted = 0;
         for (Message m : folder.messages.values()) {
             messages.add(flags(m));
+            size += m.bytes.length;
+            deleted += m.flags.contains("\\Deleted") ? 1 : 0;
             unseen += m.flags.contains("\\Seen") ? 0 : 1;
             if (m.uid >= folder.firstRecentUid) {
                 recent.add(m.uid);
@@ -229,7 +233,8 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                         42,
                         folder.uidnext,
                         folder.modseq,
-                        0),
+                        size,
+                        deleted),
                 messages,
                 recent);
     }
