@@ -205,4 +205,23 @@ class ImapRev2Test {
                     "S: u7 BAD");
         }
     }
+
+    @Test
+    void appendTakesALiteral8() throws Exception {
+        byte[] message = "Subject: nul\r\n\r\na\0b\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (var client = connect()) {
+            client.script("C: p1 APPEND Trash ~{" + message.length + "}", "S: + ");
+            client.send(message);
+            client.send("\r\n");
+            client.expect("p1 OK [APPENDUID 42 1]");
+            client.send(
+                    ("p2 APPEND INBOX (\\Seen) ~{" + message.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.send(message);
+            client.send("\r\n");
+            client.expect("p2 OK [APPENDUID 42 3]");
+            client.script("C: p3 APPEND INBOX ~abc", "S: p3 BAD");
+        }
+        assertArrayEquals(message, mailbox.folders.get("Trash").messages.get(1L).bytes);
+        assertArrayEquals(message, mailbox.folders.get("INBOX").messages.get(3L).bytes);
+    }
 }
