@@ -179,8 +179,7 @@ public class ImapFolders {
 
     private FolderStatus status(Mailbox mailbox) {
         Object[] counts = em.createQuery(
-                        "SELECT COUNT(m), SUM(m.octets), SUM(CASE WHEN m.deleted = TRUE THEN 1 ELSE 0 END)"
-                                + " FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
+                        "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
                         Object[].class)
                 .setParameter("mailbox", mailbox.getId())
                 .getSingleResult();
@@ -189,6 +188,12 @@ public class ImapFolders {
                         Long.class)
                 .setParameter("mailbox", mailbox.getId())
                 .setParameter("seen", false)
+                .getSingleResult();
+        long deleted = em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted",
+                        Long.class)
+                .setParameter("mailbox", mailbox.getId())
+                .setParameter("deleted", true)
                 .getSingleResult();
         long recent = em.createQuery(
                         "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid >= :first",
@@ -206,7 +211,7 @@ public class ImapFolders {
                 mailbox.getUidnext(),
                 mailbox.getHighestmodseq(),
                 number(counts[1]),
-                number(counts[2]));
+                deleted);
     }
 
     public FolderSnapshot select(long accountId, String name, boolean readOnly) {
