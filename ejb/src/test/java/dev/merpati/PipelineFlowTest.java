@@ -9,6 +9,7 @@ import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
+import dev.merpati.account.AuthCacheHolder;
 import dev.merpati.bounce.Bounces;
 import dev.merpati.connector.api.MaildropMessage;
 import dev.merpati.connector.api.MessageContent;
@@ -125,6 +126,7 @@ class PipelineFlowTest {
         container.add(new TrivialRewrite());
         bounces = container.add(new Bounces());
         sweeper = container.add(new QueueSweeper());
+        container.add(new AuthCacheHolder());
         accounts = container.add(new AccountService());
         intake = container.add(new MailIntake());
         receiver = container.add(new MailReceiverEndpoint());
@@ -308,8 +310,7 @@ class PipelineFlowTest {
     void aHeldEntryDeliversNothingFromMessagesAlreadyOnTheirWay() {
         String queueId = container.inTransaction(() ->
                 intake.receive(mail("Subject: held\r\n\r\nwait\r\n", "alice@merpati.test", "someone@example.org")));
-        long entryId = jms.cleanup.get(jms.cleanup.size() - 1);
-        container.inTransaction(() -> cleanup.process(entryId));
+        long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
         int localBefore = jms.localDelivery.size();
         container.inTransaction(() -> queueManager.process(entryId));
         long[] local = jms.localDelivery.get(localBefore);

@@ -64,6 +64,16 @@ public class RewriteResource {
         return Response.status(Response.Status.CREATED).build();
     }
 
+    /** Sets an account's password; the request body is the new password. */
+    @PUT
+    @Path("accounts/{address}/password")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Response putPassword(@PathParam("address") String address, String password) {
+        return call(() -> accounts.setPassword(address, password == null ? null : password.strip()))
+                ? Response.noContent().build()
+                : notFound();
+    }
+
     /** Sets an account's storage quota; the body is octets, 0 for unlimited, empty for the default. */
     @PUT
     @Path("accounts/{address}/quota")

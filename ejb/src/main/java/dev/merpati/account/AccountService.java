@@ -19,6 +19,9 @@ public class AccountService {
     @Inject
     MailboxRepository mailboxes;
 
+    @Inject
+    AuthCacheHolder authCache;
+
     /**
      * @param login a full address, or a bare local part meaning the primary (first created) domain
      * @return the account when the password matches
@@ -27,6 +30,17 @@ public class AccountService {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             return Optional.empty();
         }
+        AuthCache cache = authCache.cache();
+        Optional<AuthCache.Result> remembered = cache.lookup(login, password);
+        if (remembered.isPresent()) {
+            return remembered.get().account();
+        }
+        Optional<AccountRef> result = check(login, password);
+        cache.store(login, password, result);
+        return result;
+    }
+
+    private Optional<AccountRef> check(String login, String password) {
         Optional<Account> account = resolveLogin(login.strip());
         if (account.isEmpty()) {
             HASHER.verifyDummy(password);
@@ -66,7 +80,27 @@ public class AccountService {
         Account account = accounts.addAccount(new Account(domain, local, HASHER.hash(password), now));
         accounts.flush(); // mailbox.account_id is a plain id column: insert the account first
         mailboxes.createDefaultFolders(account.getId(), now);
+        authCache.accountCreated();
         return account.ref();
+    }
+
+    /**
+     * Sets a new password; logins remembered with the old one are forgotten.
+     *
+     * @return {@code false} when there is no such account
+     * @throws AccountException when the password is empty
+     */
+    public boolean setPassword(String address, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new AccountException("The password must not be empty");
+        }
+        Optional<Account> found =
+                MailAddress.parse(address).flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()));
+        found.ifPresent(account -> {
+            account.setPasswordHash(HASHER.hash(password));
+            authCache.passwordChanged(account.getId());
+        });
+        return found.isPresent();
     }
 
     /**

@@ -32,26 +32,50 @@ final class ImapFlags {
         return new MessageFlags(message.getUid(), message.getModseq(), names(message, keywords));
     }
 
+    /** From the columns alone, with keywords read beforehand: for a whole folder (SELECT). */
+    static MessageFlags of(FlagRow row, Collection<String> keywords) {
+        return new MessageFlags(
+                row.uid(),
+                row.modseq(),
+                names(row.seen(), row.answered(), row.flagged(), row.deleted(), row.draft(), keywords));
+    }
+
     static List<String> names(MailboxMessage message) {
         return names(message, message.getKeywords());
     }
 
-    /** System flags first, then the keywords in a stable (case-insensitive) order. */
     static List<String> names(MailboxMessage message, Collection<String> keywords) {
+        return names(
+                message.isSeen(),
+                message.isAnswered(),
+                message.isFlagged(),
+                message.isDeleted(),
+                message.isDraft(),
+                keywords);
+    }
+
+    /** System flags first, then the keywords in a stable (case-insensitive) order. */
+    private static List<String> names(
+            boolean seen,
+            boolean answered,
+            boolean flagged,
+            boolean deleted,
+            boolean draft,
+            Collection<String> keywords) {
         List<String> flags = new ArrayList<>(5 + keywords.size());
-        if (message.isSeen()) {
+        if (seen) {
             flags.add(SEEN);
         }
-        if (message.isAnswered()) {
+        if (answered) {
             flags.add(ANSWERED);
         }
-        if (message.isFlagged()) {
+        if (flagged) {
             flags.add(FLAGGED);
         }
-        if (message.isDeleted()) {
+        if (deleted) {
             flags.add(DELETED);
         }
-        if (message.isDraft()) {
+        if (draft) {
             flags.add(DRAFT);
         }
         flags.addAll(caseInsensitive(keywords));

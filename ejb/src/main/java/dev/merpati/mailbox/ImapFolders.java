@@ -245,8 +245,8 @@ public class ImapFolders {
             mailbox.claimRecent();
         }
         java.util.Map<Long, List<String>> keywords = mailboxes.keywords(mailbox.getId(), null);
-        List<MessageFlags> messages = mailboxes.messagesByUid(mailbox.getId(), false).stream()
-                .map(m -> ImapFlags.of(m, keywords.getOrDefault(m.getId(), List.of())))
+        List<MessageFlags> messages = mailboxes.flagRowsByUid(mailbox.getId()).stream()
+                .map(m -> ImapFlags.of(m, keywords.getOrDefault(m.id(), List.of())))
                 .toList();
         long unseen = messages.stream()
                 .filter(m -> !m.flags().contains(ImapFlags.SEEN))

@@ -62,6 +62,27 @@ public class MailboxRepository {
                 .getResultList();
     }
 
+    /** Every message's flag columns in UID order, without loading the entities (SELECT of a big folder). */
+    List<FlagRow> flagRowsByUid(long mailboxId) {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT m.id, m.uid, m.modseq, m.seen, m.answered, m.flagged, m.deleted, m.draft"
+                                + " FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid",
+                        Object[].class)
+                .setParameter("mailbox", mailboxId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new FlagRow(
+                        ((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(),
+                        (Boolean) r[3],
+                        (Boolean) r[4],
+                        (Boolean) r[5],
+                        (Boolean) r[6],
+                        (Boolean) r[7]))
+                .toList();
+    }
+
     public Optional<MailboxMessage> findMessage(long accountId, String mailboxName, long messageId) {
         return em.createQuery(
                         "SELECT m FROM MailboxMessage m, Mailbox b WHERE m.id = :id AND m.mailboxId = b.id"

@@ -31,6 +31,9 @@ public final class ImapReply {
             implements Segment {}
 
     private final List<Segment> segments = new ArrayList<>();
+    /** Text not yet made a segment: a FETCH of many messages appends to it thousands of times. */
+    private final StringBuilder pendingText = new StringBuilder();
+
     private boolean close;
     private boolean startTls;
     private Continuation continuation;
@@ -45,22 +48,18 @@ public final class ImapReply {
     }
 
     public ImapReply untagged(String text) {
-        segments.add(new Text("* " + text + "\r\n"));
+        pendingText.append("* ").append(text).append("\r\n");
         return this;
     }
 
     public ImapReply text(String text) {
-        if (!segments.isEmpty() && segments.get(segments.size() - 1) instanceof Text last) {
-            segments.set(segments.size() - 1, new Text(last.text() + text));
-        } else {
-            segments.add(new Text(text));
-        }
+        pendingText.append(text);
         return this;
     }
 
     public ImapReply octets(long messageId, long offset, long length) {
         if (length > 0) {
-            segments.add(new Octets(messageId, offset, length));
+            add(new Octets(messageId, offset, length));
         }
         return this;
     }
@@ -74,26 +73,38 @@ public final class ImapReply {
 
     public ImapReply bytes(byte[] bytes) {
         if (bytes.length > 0) {
-            segments.add(new Bytes(bytes));
+            add(new Bytes(bytes));
         }
         return this;
     }
 
     public ImapReply tagged(String tag, String status) {
-        segments.add(new Text(tag + " " + status + "\r\n"));
+        pendingText.append(tag).append(' ').append(status).append("\r\n");
         return this;
     }
 
     public ImapReply append(ImapReply other) {
-        for (Segment segment : other.segments) {
+        for (Segment segment : other.segments()) {
             if (segment instanceof Text t) {
                 text(t.text());
             } else {
-                segments.add(segment);
+                add(segment);
             }
         }
         close |= other.close;
         return this;
+    }
+
+    private void add(Segment segment) {
+        flushText();
+        segments.add(segment);
+    }
+
+    private void flushText() {
+        if (!pendingText.isEmpty()) {
+            segments.add(new Text(pendingText.toString()));
+            pendingText.setLength(0);
+        }
     }
 
     /** Closes the connection after the answer (LOGOUT, BYE). */
@@ -118,6 +129,7 @@ public final class ImapReply {
     }
 
     public List<Segment> segments() {
+        flushText();
         return segments;
     }
 
