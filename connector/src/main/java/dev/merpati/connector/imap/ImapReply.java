@@ -66,7 +66,7 @@ public final class ImapReply {
 
     public ImapReply decoded(long messageId, long offset, long length, String encoding, long skip, long take) {
         if (take > 0) {
-            segments.add(new Decoded(messageId, offset, length, encoding, skip, take));
+            add(new Decoded(messageId, offset, length, encoding, skip, take));
         }
         return this;
     }
