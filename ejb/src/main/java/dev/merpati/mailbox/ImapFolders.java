@@ -189,6 +189,12 @@ public class ImapFolders {
                 .setParameter("mailbox", mailbox.getId())
                 .setParameter("seen", false)
                 .getSingleResult();
+        long deleted = em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted",
+                        Long.class)
+                .setParameter("mailbox", mailbox.getId())
+                .setParameter("deleted", true)
+                .getSingleResult();
         long recent = em.createQuery(
                         "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid >= :first",
                         Long.class)
@@ -204,7 +210,8 @@ public class ImapFolders {
                 mailbox.getUidvalidity(),
                 mailbox.getUidnext(),
                 mailbox.getHighestmodseq(),
-                number(counts[1]));
+                number(counts[1]),
+                deleted);
     }
 
     public FolderSnapshot select(long accountId, String name, boolean readOnly) {
@@ -218,7 +225,7 @@ public class ImapFolders {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox == null) {
             // The folder was deleted under the session: it now looks empty.
-            return new FolderSnapshot(new FolderStatus(folderId, "", 0, 0, 0, 0, 0, knownModseq + 1, 0), List.of());
+            return new FolderSnapshot(new FolderStatus(folderId, "", 0, 0, 0, 0, 0, knownModseq + 1, 0, 0), List.of());
         }
         return mailbox.getHighestmodseq() > knownModseq ? snapshot(mailbox, claimRecent) : null;
     }
@@ -258,6 +265,7 @@ public class ImapFolders {
                         mailbox.getUidvalidity(),
                         mailbox.getUidnext(),
                         mailbox.getHighestmodseq(),
+                        0,
                         0),
                 messages,
                 recent);

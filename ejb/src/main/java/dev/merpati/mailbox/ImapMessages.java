@@ -92,6 +92,10 @@ public class ImapMessages {
     }
 
     private SectionData section(MailboxMessage message, MimeParts.Node root, FetchRequest.Section section) {
+        if (section.kind() == FetchRequest.Kind.BINARY) {
+            long bodyId = message.getBodyId();
+            return BinaryParts.section(root, section.part(), (offset, length) -> bodies.read(bodyId, offset, length));
+        }
         MimeParts.Range range = MimeParts.resolve(root, section);
         if (range == null) {
             return SectionData.empty();

@@ -81,8 +81,36 @@ final class MimeParts {
      * For HEADER.FIELDS the range is the header to filter.
      */
     static Range resolve(Node root, FetchRequest.Section section) {
-        Node entity = root;
         List<Integer> path = section.part();
+        Node entity = entity(root, path);
+        if (entity == null) {
+            return null;
+        }
+        return switch (section.kind()) {
+            case CONTENT, BINARY -> path.isEmpty()
+                    ? new Range(root.headerStart(), root.bodyEnd() - root.headerStart())
+                    : new Range(entity.bodyStart(), entity.bodyEnd() - entity.bodyStart());
+            case MIME -> path.isEmpty()
+                    ? null
+                    : new Range(entity.headerStart(), entity.bodyStart() - entity.headerStart());
+            case HEADER, HEADER_FIELDS, HEADER_FIELDS_NOT, TEXT -> {
+                Node message = entity;
+                if (!path.isEmpty()) {
+                    if (entity.kind() != 'R') {
+                        yield null;
+                    }
+                    message = entity.children().get(0);
+                }
+                yield section.kind() == FetchRequest.Kind.TEXT
+                        ? new Range(message.bodyStart(), message.bodyEnd() - message.bodyStart())
+                        : new Range(message.headerStart(), message.bodyStart() - message.headerStart());
+            }
+        };
+    }
+
+    /** The entity a part number path names (the message itself for an empty path), or {@code null}. */
+    static Node entity(Node root, List<Integer> path) {
+        Node entity = root;
         for (int i = 0; i < path.size(); i++) {
             int number = path.get(i);
             if (i > 0) {
@@ -102,25 +130,6 @@ final class MimeParts {
                 return null;
             }
         }
-        return switch (section.kind()) {
-            case CONTENT -> path.isEmpty()
-                    ? new Range(root.headerStart(), root.bodyEnd() - root.headerStart())
-                    : new Range(entity.bodyStart(), entity.bodyEnd() - entity.bodyStart());
-            case MIME -> path.isEmpty()
-                    ? null
-                    : new Range(entity.headerStart(), entity.bodyStart() - entity.headerStart());
-            case HEADER, HEADER_FIELDS, HEADER_FIELDS_NOT, TEXT -> {
-                Node message = entity;
-                if (!path.isEmpty()) {
-                    if (entity.kind() != 'R') {
-                        yield null;
-                    }
-                    message = entity.children().get(0);
-                }
-                yield section.kind() == FetchRequest.Kind.TEXT
-                        ? new Range(message.bodyStart(), message.bodyEnd() - message.bodyStart())
-                        : new Range(message.headerStart(), message.bodyStart() - message.headerStart());
-            }
-        };
+        return entity;
     }
 }

@@ -239,6 +239,52 @@ class ImapIT {
     }
 
     @Test
+    void pythonImaplibFetchesADecodedAttachmentWithBinary() throws Exception {
+        String folder = "Bin" + System.nanoTime();
+        String output = python(
+                """
+                import imaplib, sys
+                from email.mime.multipart import MIMEMultipart
+                from email.mime.text import MIMEText
+                from email.mime.application import MIMEApplication
+                data = bytes(range(256)) * 40
+                msg = MIMEMultipart()
+                msg['Subject'] = 'binary attachment'
+                msg.attach(MIMEText('caf\u00e9 ' * 30, 'plain', 'utf-8'))
+                msg.attach(MIMEApplication(data))
+                m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))
+                m.login('alice', sys.argv[3])
+                print('CAPS', ' '.join(m.capabilities))
+                m.create(sys.argv[4])
+                raw = msg.as_bytes().replace(b'\\r\\n', b'\\n').replace(b'\\n', b'\\r\\n')
+                assert m.append(sys.argv[4], None, None, raw)[0] == 'OK'
+                m.select(sys.argv[4])
+                typ, got = m.uid('FETCH', '1', '(BINARY.SIZE[2] BINARY.PEEK[2])')
+                print('SIZE', got[0][0].decode())
+                print('SAME', got[0][1] == data)
+                typ, got = m.uid('FETCH', '1', '(BINARY.PEEK[1])')
+                print('TEXT', got[0][1].decode('utf-8') == 'caf\u00e9 ' * 30)
+                typ, got = m.uid('FETCH', '1', '(BINARY.PEEK[2]<1000.24>)')
+                print('PARTIAL', got[0][1] == data[1000:1024])
+                m.store('1', '+FLAGS', '\\\\Deleted')
+                typ, got = m.status(sys.argv[4], '(MESSAGES SIZE DELETED)')
+                print('STATUS', got[0].decode(), len(raw))
+                m.close()
+                m.delete(sys.argv[4])
+                m.logout()
+                """,
+                folder);
+        assertTrue(output.contains(" BINARY"), output);
+        assertTrue(output.contains("BINARY.SIZE[2] 10240 BINARY[2] ~{10240}"), output);
+        assertTrue(output.contains("SAME True"), output);
+        assertTrue(output.contains("TEXT True"), output);
+        assertTrue(output.contains("PARTIAL True"), output);
+        assertTrue(
+                output.matches("(?s).*STATUS \"" + folder + "\" \\(MESSAGES 1 SIZE (\\d+) DELETED 1\\) \\1\\s.*"),
+                output);
+    }
+
+    @Test
     void pythonImaplibOverImapsAndStartTls() throws Exception {
         String output = python(
                 String.join(

@@ -36,6 +36,12 @@ public record FetchRequest(List<Section> sections, boolean markSeen) {
         HEADER_FIELDS,
         HEADER_FIELDS_NOT,
         TEXT,
-        MIME
+        MIME,
+        /**
+         * BINARY[part] (RFC 3516, RFC 9051 §6.4.5): a leaf part's body with its
+         * Content-Transfer-Encoding removed; the whole message, a multipart or a message/rfc822 part
+         * as stored. Answered with a {@link SectionData.Decoding}.
+         */
+        BINARY
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * APPEND folder [(flags)] [date-time] literal. The message literal was spooled by the connection
+ * APPEND folder [(flags)] [date-time] literal (or literal8). The message literal was spooled by the connection
  * while it arrived (see {@link #isMessageLiteral}) and crosses to the listener by reference.
  */
 final class AppendCommand implements ImapCommand {
@@ -33,6 +33,8 @@ final class AppendCommand implements ImapCommand {
             date = ImapDates.parseDateTime(parser.string());
             parser.sp();
         }
+        // RFC 3516 §4.4 (BINARY): the message may come as a literal8, "~{n}", NULs and all.
+        parser.tryChar('~');
         MessageContent content = parser.messageLiteral();
         parser.end();
         if (content instanceof dev.merpati.connector.smtp.MessageSpool spool
@@ -83,6 +85,7 @@ final class AppendCommand implements ImapCommand {
                 parser.string();
                 parser.sp();
             }
+            parser.tryChar('~');
             return parser.atLiteral() && parser.onLastLine();
         } catch (ImapSyntaxException | RuntimeException e) {
             return false;

@@ -89,6 +89,11 @@ final class FetchCommand implements ImapCommand {
         return start.thenCompose(reply -> session.mailbox()
                 .call(listener -> listener.fetch(accountId, folderId, uids, request))
                 .thenApply(messages -> {
+                    if (messages.stream()
+                            .flatMap(m -> m.sections().stream())
+                            .anyMatch(d -> d.decoding() != null && !d.decoding().known())) {
+                        return reply.tagged(tag, ImapResponses.UNKNOWN_CTE);
+                    }
                     boolean seenChanged = false;
                     for (FetchedMessage message : messages) {
                         int sequence = folder.sequenceOf(message.flags().uid());
@@ -141,7 +146,13 @@ final class FetchCommand implements ImapCommand {
             first = false;
             if (item.isSection()) {
                 SectionData data = message.sections().get(sectionIndex++);
-                literal(reply, item, message.messageId(), data);
+                if (data.decoding() != null) {
+                    binary(reply, item, message.messageId(), data);
+                } else if (item.sizeOnly()) {
+                    reply.text(item.label() + " " + data.length());
+                } else {
+                    literal(reply, item, message.messageId(), data);
+                }
                 continue;
             }
             reply.text(
@@ -159,6 +170,23 @@ final class FetchCommand implements ImapCommand {
                     });
         }
         reply.text(")\r\n");
+    }
+
+    /** BINARY (RFC 3516 §4.2): decoded on the way out, as a literal8 when the octets hold NUL. */
+    private static void binary(ImapReply reply, FetchItems.Item item, long messageId, SectionData data) {
+        SectionData.Decoding decoding = data.decoding();
+        if (item.sizeOnly()) {
+            reply.text(item.label() + " " + decoding.length());
+            return;
+        }
+        long start = 0;
+        long length = decoding.length();
+        if (item.partialStart() >= 0) {
+            start = Math.min(item.partialStart(), decoding.length());
+            length = Math.min(item.partialLength(), decoding.length() - start);
+        }
+        reply.text(item.label() + " " + (decoding.containsNul() ? "~{" : "{") + length + "}\r\n");
+        reply.decoded(messageId, data.offset(), data.length(), decoding.encoding(), start, length);
     }
 
     private static void literal(ImapReply reply, FetchItems.Item item, long messageId, SectionData data) {

@@ -14,6 +14,11 @@ final class FetchItems {
             return section != null;
         }
 
+        /** BINARY.SIZE[part]: the decoded size instead of the octets. */
+        boolean sizeOnly() {
+            return name.startsWith("BINARY.SIZE");
+        }
+
         /** The item's name in the response: BODY.PEEK is answered as BODY, a partial shows its origin. */
         String label() {
             if (!isSection() || name.startsWith("RFC822")) {
@@ -58,6 +63,7 @@ final class FetchItems {
                 }
                 items.add(sectionItem(parser, name.equals("BODY.PEEK")));
             }
+            case "BINARY", "BINARY.PEEK", "BINARY.SIZE" -> items.add(binaryItem(parser, name));
             default -> throw new ImapSyntaxException("unknown FETCH item " + name);
         }
     }
@@ -130,6 +136,39 @@ final class FetchItems {
             parser.expect('>');
         }
         return new Item(label.toString(), new FetchRequest.Section(part, kind, fields), peek, start, length);
+    }
+
+    /** BINARY[part]<partial>, BINARY.PEEK[part]<partial>, BINARY.SIZE[part] (RFC 3516 §4.2). */
+    private static Item binaryItem(ImapParser parser, String name) throws ImapSyntaxException {
+        parser.expect('[');
+        List<Integer> part = new ArrayList<>();
+        while (parser.peek() != ']') {
+            if (!part.isEmpty()) {
+                parser.expect('.');
+            }
+            long number = parser.nzNumber();
+            if (number > 10_000 || part.size() >= ImapParser.MAX_DEPTH) {
+                throw new ImapSyntaxException("part number out of range");
+            }
+            part.add((int) number);
+        }
+        parser.expect(']');
+        String label = (name.equals("BINARY.SIZE") ? "BINARY.SIZE[" : "BINARY[")
+                + String.join(".", part.stream().map(String::valueOf).toList()) + "]";
+        long start = -1;
+        long length = -1;
+        if (!name.equals("BINARY.SIZE") && parser.tryChar('<')) {
+            start = parser.number();
+            parser.expect('.');
+            length = parser.nzNumber();
+            parser.expect('>');
+        }
+        return new Item(
+                label,
+                new FetchRequest.Section(part, FetchRequest.Kind.BINARY, List.of()),
+                !name.equals("BINARY"),
+                start,
+                length);
     }
 
     List<FetchRequest.Section> sections() {

@@ -22,6 +22,14 @@ public final class ImapReply {
     /** {@code length} octets of message {@code messageId} from {@code offset}. */
     public record Octets(long messageId, long offset, long length) implements Segment {}
 
+    /**
+     * A BINARY section: the {@code length} stored octets of message {@code messageId} from {@code
+     * offset} decoded with {@code encoding} (a {@link dev.merpati.connector.api.TransferDecoder}
+     * name), of which the {@code take} decoded octets after the first {@code skip} are sent.
+     */
+    public record Decoded(long messageId, long offset, long length, String encoding, long skip, long take)
+            implements Segment {}
+
     private final List<Segment> segments = new ArrayList<>();
     /** Text not yet made a segment: a FETCH of many messages appends to it thousands of times. */
     private final StringBuilder pendingText = new StringBuilder();
@@ -52,6 +60,13 @@ public final class ImapReply {
     public ImapReply octets(long messageId, long offset, long length) {
         if (length > 0) {
             add(new Octets(messageId, offset, length));
+        }
+        return this;
+    }
+
+    public ImapReply decoded(long messageId, long offset, long length, String encoding, long skip, long take) {
+        if (take > 0) {
+            add(new Decoded(messageId, offset, length, encoding, skip, take));
         }
         return this;
     }

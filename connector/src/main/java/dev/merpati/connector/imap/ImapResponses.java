@@ -9,7 +9,8 @@ public final class ImapResponses {
 
     public static final String CAPABILITIES = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UNSELECT"
             + " UIDPLUS MOVE SPECIAL-USE CHILDREN ESEARCH CONDSTORE QUOTA QUOTA=RES-STORAGE"
-            + " LIST-EXTENDED LIST-STATUS SORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES";
+            + " LIST-EXTENDED LIST-STATUS SORT THREAD=ORDEREDSUBJECT THREAD=REFERENCES"
+            + " BINARY";
 
     /** Keeping a mailbox in sync: RFC 7162's quick resynchronisation. */
     static final String SYNC_CAPABILITIES = " QRESYNC";
@@ -18,6 +19,9 @@ public final class ImapResponses {
      * The capability list: STARTTLS while the connection is plain and TLS is configured, the login
      * mechanisms (or LOGINDISABLED) before authentication, APPENDLIMIT always.
      */
+    /** RFC 3516 §4.3: a BINARY part whose Content-Transfer-Encoding the server cannot undo. */
+    static final String UNKNOWN_CTE = "NO [UNKNOWN-CTE] Cannot decode the part's Content-Transfer-Encoding";
+
     public static String capabilities(ImapSession session) {
         StringBuilder list = new StringBuilder(CAPABILITIES).append(SYNC_CAPABILITIES);
         list.append(" APPENDLIMIT=").append(session.config().maxMessageSize());

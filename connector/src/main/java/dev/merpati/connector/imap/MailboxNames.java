@@ -66,7 +66,8 @@ final class MailboxNames implements MailboxListener {
                         status.uidvalidity(),
                         status.uidnext(),
                         status.highestModseq(),
-                        status.size());
+                        status.size(),
+                        status.deleted());
     }
 
     private static FolderSnapshot out(FolderSnapshot snapshot) {

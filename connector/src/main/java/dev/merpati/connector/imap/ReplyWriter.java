@@ -1,5 +1,6 @@
 package dev.merpati.connector.imap;
 
+import dev.merpati.connector.api.TransferDecoder;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.channels.ClosedChannelException;
@@ -31,6 +32,11 @@ final class ReplyWriter {
     private boolean reading;
     private boolean pumping;
     private boolean pumpAgain;
+    /** For a {@link ImapReply.Decoded} segment: its decoder and how far it got. */
+    private TransferDecoder decoder;
+
+    private long decodedSeen;
+    private long decodedSent;
 
     ReplyWriter(ChannelHandlerContext ctx, OctetReader reader, int chunkSize, ImapReply reply) {
         this.ctx = ctx;
@@ -86,6 +92,12 @@ final class ReplyWriter {
                 index++;
                 continue;
             }
+            if (segment instanceof ImapReply.Decoded decoded) {
+                if (!pumpDecoded(decoded)) {
+                    return;
+                }
+                continue;
+            }
             ImapReply.Octets octets = (ImapReply.Octets) segment;
             if (sent >= octets.length()) {
                 sent = 0;
@@ -113,6 +125,67 @@ final class ReplyWriter {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(chunk));
                 pump();
             });
+        }
+    }
+
+    /**
+     * One step of a decoded segment: read and decode the next chunk, or finish.
+     *
+     * @return false when the pump must wait for the channel to become writable
+     */
+    private boolean pumpDecoded(ImapReply.Decoded decoded) {
+        if (decoder == null) {
+            decoder = TransferDecoder.forEncoding(decoded.encoding());
+            sent = 0;
+            decodedSeen = 0;
+            decodedSent = 0;
+        }
+        if (decodedSent >= decoded.take() || sent >= decoded.length()) {
+            emit(decoded, decoder.finish());
+            boolean complete = decodedSent >= decoded.take();
+            decoder = null;
+            sent = 0;
+            if (!complete) {
+                // The stored part decodes shorter than counted at FETCH time: the literal cannot be completed.
+                done.completeExceptionally(new IllegalStateException("decoded part ended early"));
+                return true;
+            }
+            ctx.flush();
+            index++;
+            return true;
+        }
+        if (!ctx.channel().isWritable()) {
+            ctx.flush();
+            return false; // writable() resumes
+        }
+        reading = true;
+        int length = (int) Math.min(chunkSize, decoded.length() - sent);
+        reader.read(decoded.messageId(), decoded.offset() + sent, length).whenComplete((chunk, error) -> {
+            reading = false;
+            if (error != null) {
+                done.completeExceptionally(error);
+                return;
+            }
+            if (chunk == null || chunk.length == 0) {
+                done.completeExceptionally(new IllegalStateException("message ended early"));
+                return;
+            }
+            sent += chunk.length;
+            emit(decoded, decoder.decode(chunk, 0, chunk.length));
+            ctx.flush();
+            pump();
+        });
+        return true;
+    }
+
+    /** Writes the part of freshly decoded octets that falls in the segment's window. */
+    private void emit(ImapReply.Decoded decoded, byte[] octets) {
+        long from = Math.max(decoded.skip() - decodedSeen, 0);
+        long to = Math.min(octets.length, decoded.skip() + decoded.take() - decodedSeen);
+        decodedSeen += octets.length;
+        if (to > from) {
+            ctx.write(Unpooled.wrappedBuffer(octets, (int) from, (int) (to - from)));
+            decodedSent += to - from;
         }
     }
 }

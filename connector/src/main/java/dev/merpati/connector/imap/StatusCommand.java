@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 final class StatusCommand implements ImapCommand {
 
     private static final Set<String> ITEMS =
-            Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "HIGHESTMODSEQ");
+            Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "SIZE", "DELETED", "HIGHESTMODSEQ");
 
     @Override
     public Set<ImapState> validStates() {
@@ -70,6 +70,7 @@ final class StatusCommand implements ImapCommand {
             case "UIDVALIDITY" -> status.uidvalidity();
             case "UNSEEN" -> status.unseen();
             case "HIGHESTMODSEQ" -> status.highestModseq();
+            case "DELETED" -> status.deleted();
             default -> status.size();
         };
     }

@@ -209,8 +209,12 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
         List<MessageFlags> messages = new ArrayList<>();
         List<Long> recent = new ArrayList<>();
         long unseen = 0;
+        long size = 0;
+        long deleted = 0;
         for (Message m : folder.messages.values()) {
             messages.add(flags(m));
+            size += m.bytes.length;
+            deleted += m.flags.contains("\\Deleted") ? 1 : 0;
             unseen += m.flags.contains("\\Seen") ? 0 : 1;
             if (m.uid >= folder.firstRecentUid) {
                 recent.add(m.uid);
@@ -229,7 +233,8 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                         42,
                         folder.uidnext,
                         folder.modseq,
-                        0),
+                        size,
+                        deleted),
                 messages,
                 recent);
     }
@@ -276,6 +281,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                             case CONTENT -> section.part().isEmpty()
                                     ? SectionData.range(0, m.bytes.length)
                                     : SectionData.range(header, m.bytes.length - header);
+                            case BINARY -> binary(m, section.part());
                             default -> SectionData.empty();
                         });
             }
@@ -290,6 +296,35 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                     sections));
         }
         return result;
+    }
+
+    /** BINARY of a single-part message: [] is the message as stored, [1] its body decoded. */
+    private static SectionData binary(Message m, List<Integer> part) {
+        long header = m.headerSize();
+        String encoding = "binary";
+        long offset = 0;
+        if (part.equals(List.of(1))) {
+            offset = header;
+            var matcher = java.util.regex.Pattern.compile("(?im)^Content-Transfer-Encoding:\\s*(\\S+)")
+                    .matcher(new String(m.bytes, 0, (int) header, java.nio.charset.StandardCharsets.ISO_8859_1));
+            encoding = matcher.find() ? matcher.group(1).toLowerCase(java.util.Locale.ROOT) : "7bit";
+        } else if (!part.isEmpty()) {
+            return SectionData.empty();
+        }
+        long length = m.bytes.length - offset;
+        var decoder = dev.merpati.connector.api.TransferDecoder.forEncoding(encoding);
+        if (decoder == null) {
+            return SectionData.decoded(offset, length, new SectionData.Decoding(encoding, -1, false));
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(decoder.decode(m.bytes, (int) offset, (int) length));
+        out.writeBytes(decoder.finish());
+        byte[] decoded = out.toByteArray();
+        boolean nul = false;
+        for (byte b : decoded) {
+            nul |= b == 0;
+        }
+        return SectionData.decoded(offset, length, new SectionData.Decoding(encoding, decoded.length, nul));
     }
 
     @Override

@@ -111,6 +111,17 @@ public final class ScriptClient implements AutoCloseable {
         return line.substring(0, line.length() - 2);
     }
 
+    /** Exactly {@code count} octets (a literal's contents). */
+    public byte[] readBytes(int count) {
+        try {
+            byte[] bytes = in.readNBytes(count);
+            assertTrue(bytes.length == count, () -> "connection closed after " + bytes.length + " of " + count);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One line including its line ending, as bytes. */
     public byte[] readRawLine() {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
