@@ -1,11 +1,7 @@
 package dev.merpati.connector.imap;
 
-import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
-import dev.merpati.connector.spi.ListenerInvoker;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,24 +39,7 @@ class ImapListExtendedTest {
     }
 
     private ScriptClient connect() throws InterruptedException {
-        ImapConfig config = new ImapConfig(
-                1024,
-                4096,
-                100_000,
-                Duration.ofMinutes(30),
-                7,
-                Path.of(System.getProperty("java.io.tmpdir")),
-                null,
-                ClientNetworks.parse("127.0.0.0/8"));
-        int port = servers.start(new ImapChannelInitializer(
-                config,
-                false,
-                ListenerInvoker.direct(mailbox, servers.workers()),
-                ListenerInvoker.direct(mailbox, servers.workers()),
-                new MailboxEvents()));
-        var client = new ScriptClient(port);
-        client.expect("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 ");
-        client.script("C: a1 LOGIN alice secret", "S: a1 OK [CAPABILITY IMAP4rev1");
+        var client = ImapTestConnections.loggedIn(servers, mailbox);
         return client;
     }
 
