@@ -18,6 +18,29 @@ public interface ImapCommand {
      */
     CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser) throws ImapSyntaxException;
 
+    /** What a command does, given the session, its tag and its arguments. */
+    @FunctionalInterface
+    interface Action {
+        CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                throws ImapSyntaxException;
+    }
+
+    /** A command valid in {@code states} that does {@code action}. */
+    static ImapCommand of(Set<ImapState> states, Action action) {
+        return new ImapCommand() {
+            @Override
+            public Set<ImapState> validStates() {
+                return states;
+            }
+
+            @Override
+            public CompletionStage<ImapReply> execute(ImapSession session, String tag, ImapParser parser)
+                    throws ImapSyntaxException {
+                return action.execute(session, tag, parser);
+            }
+        };
+    }
+
     static CompletionStage<ImapReply> done(ImapReply reply) {
         return CompletableFuture.completedFuture(reply);
     }
