@@ -33,7 +33,7 @@ class MigrationTest {
         String url = "jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1";
         var result = Flyway.configure()
                 .dataSource(url, "sa", "")
-                .locations("classpath:db/migration/h2")
+                .locations(Migrations.locations("h2"))
                 .load()
                 .migrate();
         assertTrue(result.success);
@@ -50,7 +50,7 @@ class MigrationTest {
             // A second migrate is a no-op: the schema is versioned, not regenerated.
             var again = Flyway.configure()
                     .dataSource(url, "sa", "")
-                    .locations("classpath:db/migration/h2")
+                    .locations(Migrations.locations("h2"))
                     .load()
                     .migrate();
             assertEquals(0, again.migrationsExecuted);
@@ -62,7 +62,7 @@ class MigrationTest {
     void postgresqlMigrationParsesInH2sPostgresqlMode() {
         var result = Flyway.configure()
                 .dataSource("jdbc:h2:mem:pg-mode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")
-                .locations("classpath:db/migration/postgresql")
+                .locations(Migrations.locations("postgresql"))
                 .load()
                 .migrate();
         assertTrue(result.success);

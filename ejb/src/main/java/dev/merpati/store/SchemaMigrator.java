@@ -1,5 +1,6 @@
 package dev.merpati.store;
 
+import dev.merpati.db.Migrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,10 +31,10 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        String location = "classpath:db/migration/" + vendorFolder();
+        String[] locations = Migrations.locations(vendorFolder());
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations(location)
+                .locations(locations)
                 .failOnMissingLocations(true)
                 // Version numbers are handed out to branches worked on side by side, so a database
                 // may already be at V9 when V8 arrives; each migration stands on its own.
@@ -42,25 +42,14 @@ public class SchemaMigrator {
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied from " + location + ")");
+                + " migrations applied from " + String.join(", ", locations) + ")");
     }
 
     private String vendorFolder() {
         try (Connection connection = dataSource.getConnection()) {
-            return vendorFolder(connection.getMetaData().getDatabaseProductName());
+            return Migrations.vendorFolder(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("jdbc/merpati is not reachable", e);
         }
-    }
-
-    static String vendorFolder(String productName) {
-        String product = productName.toLowerCase(Locale.ROOT);
-        if (product.contains("h2")) {
-            return "h2";
-        }
-        if (product.contains("postgres")) {
-            return "postgresql";
-        }
-        throw new IllegalStateException("No migrations for database " + productName);
     }
 }

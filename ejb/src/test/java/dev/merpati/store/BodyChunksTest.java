@@ -27,7 +27,7 @@ class BodyChunksTest {
     void migrate() throws SQLException {
         Flyway.configure()
                 .dataSource(URL, "sa", "")
-                .locations("classpath:db/migration/h2")
+                .locations(dev.merpati.db.Migrations.locations("h2"))
                 .load()
                 .migrate();
         connection = DriverManager.getConnection(URL, "sa", "");
