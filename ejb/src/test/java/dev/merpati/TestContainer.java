@@ -32,7 +32,7 @@ final class TestContainer implements AutoCloseable {
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         Flyway.configure()
                 .dataSource(url, "sa", "")
-                .locations("classpath:db/migration/h2")
+                .locations(dev.merpati.db.Migrations.locations("h2"))
                 .load()
                 .migrate();
         emf = Persistence.createEntityManagerFactory(

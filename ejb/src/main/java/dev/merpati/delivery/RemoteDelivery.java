@@ -4,6 +4,7 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.SmtpClientConnection;
 import dev.merpati.connector.api.SmtpClientConnectionFactory;
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

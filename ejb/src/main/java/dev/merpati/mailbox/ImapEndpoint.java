@@ -127,6 +127,7 @@ public class ImapEndpoint implements MailboxListener {
 
     @Override
     public QuotaUsage quota(long accountId) {
-        return quotas.usage(accountId);
+        Quota quota = quotas.usage(accountId);
+        return new QuotaUsage(quota.usedBytes(), quota.limitBytes());
     }
 }

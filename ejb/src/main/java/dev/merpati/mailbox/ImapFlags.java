@@ -1,5 +1,6 @@
 package dev.merpati.mailbox;
 
+import dev.merpati.connector.api.FlagChange;
 import dev.merpati.connector.api.MessageFlags;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,66 @@ final class ImapFlags {
     static final String DRAFT = "\\Draft";
 
     /** The longest keyword kept (the message_keyword column). */
-    static final int MAX_KEYWORD = 255;
+    static final int MAX_KEYWORD = MailboxStore.MAX_KEYWORD;
+
+    /** IMAP flag names split into the store's system flags and keywords. */
+    record Split(Set<Flag> system, List<String> keywords) {}
+
+    /** The storable names among {@code flags}: system flags by any case, keywords as written. */
+    static Split split(Collection<String> flags) {
+        Set<Flag> system = java.util.EnumSet.noneOf(Flag.class);
+        List<String> keywords = new ArrayList<>();
+        for (String flag : flags) {
+            if (!storable(flag)) {
+                continue;
+            }
+            Flag known = system(flag);
+            if (known != null) {
+                system.add(known);
+            } else {
+                keywords.add(flag);
+            }
+        }
+        return new Split(system, keywords);
+    }
+
+    /** A STORE as the store's flag update. */
+    static FlagUpdate update(FlagChange change) {
+        Split split = split(change.flags());
+        FlagUpdate.Mode mode =
+                switch (change.mode()) {
+                    case REPLACE -> FlagUpdate.Mode.REPLACE;
+                    case ADD -> FlagUpdate.Mode.ADD;
+                    case REMOVE -> FlagUpdate.Mode.REMOVE;
+                };
+        return new FlagUpdate(mode, split.system(), split.keywords(), change.unchangedSince());
+    }
+
+    /** The flags after a change, as IMAP names them. */
+    static MessageFlags of(MessageFlagState state) {
+        Set<Flag> flags = state.flags();
+        return new MessageFlags(
+                state.uid(),
+                state.modseq(),
+                names(
+                        flags.contains(Flag.SEEN),
+                        flags.contains(Flag.ANSWERED),
+                        flags.contains(Flag.FLAGGED),
+                        flags.contains(Flag.DELETED),
+                        flags.contains(Flag.DRAFT),
+                        state.keywords()));
+    }
+
+    private static Flag system(String flag) {
+        return switch (flag.toLowerCase(Locale.ROOT)) {
+            case "\\seen" -> Flag.SEEN;
+            case "\\answered" -> Flag.ANSWERED;
+            case "\\flagged" -> Flag.FLAGGED;
+            case "\\deleted" -> Flag.DELETED;
+            case "\\draft" -> Flag.DRAFT;
+            default -> null;
+        };
+    }
 
     private ImapFlags() {}
 
@@ -101,24 +161,6 @@ final class ImapFlags {
             };
         }
         return !flag.isEmpty() && flag.length() <= MAX_KEYWORD;
-    }
-
-    /** Sets each system flag to whether {@code flags} names it, and the keywords to the others. */
-    static void set(MailboxMessage message, Collection<String> flags) {
-        List<String> normal =
-                flags.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
-        message.setSeen(normal.contains("\\seen"));
-        message.setAnswered(normal.contains("\\answered"));
-        message.setFlagged(normal.contains("\\flagged"));
-        message.setDeleted(normal.contains("\\deleted"));
-        message.setDraft(normal.contains("\\draft"));
-        Set<String> keywords = caseInsensitive(
-                flags.stream().filter(f -> !f.startsWith("\\") && storable(f)).toList());
-        Set<String> current = message.getKeywords();
-        if (!caseInsensitive(current).equals(keywords)) {
-            current.clear();
-            current.addAll(keywords);
-        }
     }
 
     /** Whether the message has the flag: a system flag or a keyword, by name, case-insensitive. */

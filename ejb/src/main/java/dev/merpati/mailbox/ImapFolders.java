@@ -11,10 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** IMAP folder commands over the mailbox store; runs in the caller's transaction. */
 @ApplicationScoped
@@ -28,6 +26,9 @@ public class ImapFolders {
 
     @Inject
     Subscriptions subscriptions;
+
+    @Inject
+    MailboxStore store;
 
     public List<FolderInfo> list(long accountId) {
         List<FolderInfo> result = new ArrayList<>(
@@ -53,124 +54,20 @@ public class ImapFolders {
     }
 
     public FolderOutcome change(long accountId, FolderChange change) {
-        String name = normal(change.name());
-        if (name == null) {
-            return FolderOutcome.NOT_ALLOWED;
-        }
-        return switch (change.kind()) {
-            case CREATE -> create(accountId, name);
-            case DELETE -> delete(accountId, name);
-            case RENAME -> rename(accountId, name, normal(change.newName()));
-            case SUBSCRIBE -> subscribe(accountId, name);
-            case UNSUBSCRIBE -> unsubscribe(accountId, name);
+        FolderResult result =
+                switch (change.kind()) {
+                    case CREATE -> store.createFolder(accountId, change.name());
+                    case DELETE -> store.deleteFolder(accountId, change.name());
+                    case RENAME -> store.renameFolder(accountId, change.name(), change.newName());
+                    case SUBSCRIBE -> store.subscribe(accountId, change.name(), true);
+                    case UNSUBSCRIBE -> store.subscribe(accountId, change.name(), false);
+                };
+        return switch (result) {
+            case DONE -> FolderOutcome.DONE;
+            case NO_SUCH_FOLDER -> FolderOutcome.NO_SUCH_FOLDER;
+            case ALREADY_EXISTS -> FolderOutcome.ALREADY_EXISTS;
+            case NOT_ALLOWED -> FolderOutcome.NOT_ALLOWED;
         };
-    }
-
-    /** A name without a folder may be subscribed too; it is listed as \NonExistent. */
-    private FolderOutcome subscribe(long accountId, String name) {
-        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
-        if (mailbox.isPresent()) {
-            mailbox.get().setSubscribed(true);
-        } else {
-            subscriptions.keepDangling(accountId, name);
-        }
-        return FolderOutcome.DONE;
-    }
-
-    private FolderOutcome unsubscribe(long accountId, String name) {
-        boolean removed = subscriptions.removeDangling(accountId, name);
-        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
-        if (mailbox.isPresent()) {
-            mailbox.get().setSubscribed(false);
-            return FolderOutcome.DONE;
-        }
-        return removed ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
-    }
-
-    /** A folder now exists under {@code name}: a subscription kept for the name moves onto it. */
-    private void adoptSubscription(long accountId, Mailbox mailbox) {
-        if (subscriptions.removeDangling(accountId, mailbox.getName())) {
-            mailbox.setSubscribed(true);
-        }
-    }
-
-    private FolderOutcome create(long accountId, String name) {
-        if (mailboxes.find(accountId, name).isPresent()) {
-            return FolderOutcome.ALREADY_EXISTS;
-        }
-        Instant now = Instant.now();
-        // Superior names are created too (RFC 3501 §6.3.3), so the hierarchy has no holes.
-        int slash = -1;
-        while ((slash = name.indexOf(Mailbox.DELIMITER, slash + 1)) > 0) {
-            String parent = name.substring(0, slash);
-            if (mailboxes.find(accountId, parent).isEmpty()) {
-                Mailbox created = new Mailbox(accountId, parent, null, uidvalidity(now), now);
-                em.persist(created);
-                adoptSubscription(accountId, created);
-            }
-        }
-        Mailbox created = new Mailbox(accountId, name, null, uidvalidity(now), now);
-        em.persist(created);
-        adoptSubscription(accountId, created);
-        return FolderOutcome.DONE;
-    }
-
-    private FolderOutcome delete(long accountId, String name) {
-        if (name.equals(Mailbox.INBOX)) {
-            return FolderOutcome.NOT_ALLOWED;
-        }
-        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
-        if (mailbox.isEmpty()) {
-            return FolderOutcome.NO_SUCH_FOLDER;
-        }
-        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
-                .setParameter("mailbox", mailbox.get().getId())
-                .executeUpdate();
-        if (mailbox.get().isSubscribed()) {
-            // the subscription outlives the folder (RFC 3501 §6.3.6)
-            subscriptions.keepDangling(accountId, name);
-        }
-        em.remove(mailbox.get());
-        return FolderOutcome.DONE;
-    }
-
-    private FolderOutcome rename(long accountId, String from, String to) {
-        if (to == null || to.equals(Mailbox.INBOX) || to.startsWith(from + Mailbox.DELIMITER)) {
-            return FolderOutcome.NOT_ALLOWED;
-        }
-        if (mailboxes.find(accountId, to).isPresent()) {
-            return FolderOutcome.ALREADY_EXISTS;
-        }
-        Optional<Mailbox> source = mailboxes.lock(accountId, from);
-        if (source.isEmpty()) {
-            return FolderOutcome.NO_SUCH_FOLDER;
-        }
-        if (from.equals(Mailbox.INBOX)) {
-            // Renaming INBOX moves its messages to the new folder and leaves INBOX empty (§6.3.5).
-            create(accountId, to);
-            em.flush();
-            Mailbox target = mailboxes.lock(accountId, to).orElseThrow();
-            List<MailboxMessage> moved = mailboxes.messagesByUid(source.get().getId(), false);
-            for (MailboxMessage message : moved) {
-                em.persist(message.copyTo(target));
-            }
-            mailboxes.expunge(source.get(), moved);
-            return FolderOutcome.DONE;
-        }
-        List<Mailbox> children = em.createQuery(
-                        "SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name LIKE :prefix ESCAPE '!'",
-                        Mailbox.class)
-                .setParameter("account", accountId)
-                .setParameter("prefix", likeEscape(from + Mailbox.DELIMITER) + "%")
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        for (Mailbox child : children) {
-            child.rename(to + child.getName().substring(from.length()));
-            adoptSubscription(accountId, child);
-        }
-        source.get().rename(to);
-        adoptSubscription(accountId, source.get());
-        return FolderOutcome.DONE;
     }
 
     public FolderStatus status(long accountId, String name) {
@@ -276,41 +173,15 @@ public class ImapFolders {
         return owned(accountId, folderId) == null ? List.of() : mailboxes.expungedSince(folderId, sinceModseq);
     }
 
-    /** The folder if it belongs to the account, else {@code null}. */
     Mailbox owned(long accountId, long folderId) {
-        Mailbox mailbox = em.find(Mailbox.class, folderId);
-        return mailbox != null && mailbox.getAccountId() == accountId ? mailbox : null;
+        return store.owned(accountId, folderId);
     }
 
-    /** Canonical form of a folder name, or {@code null} when it is not acceptable. */
     static String normal(String name) {
-        if (name == null) {
-            return null;
-        }
-        String trimmed = name;
-        while (trimmed.endsWith(String.valueOf(Mailbox.DELIMITER))) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        if (trimmed.isEmpty()
-                || trimmed.length() > 500
-                || trimmed.startsWith("/")
-                || trimmed.contains("//")
-                || trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '*' || c == '%')) {
-            return null;
-        }
-        return MailboxRepository.canonicalName(trimmed);
-    }
-
-    private static long uidvalidity(Instant now) {
-        // Seconds since the epoch: a folder re-created later gets a larger UIDVALIDITY.
-        return now.getEpochSecond();
+        return FolderNames.normal(name);
     }
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

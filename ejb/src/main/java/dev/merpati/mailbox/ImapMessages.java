@@ -14,7 +14,6 @@ import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** IMAP message commands over the mailbox store; runs in the caller's transaction. */
 @ApplicationScoped
@@ -30,11 +28,6 @@ public class ImapMessages {
 
     /** Headers larger than this are cut for HEADER.FIELDS and header searches. */
     static final int MAX_HEADER = 1024 * 1024;
-
-    private static final int IN_LIST_LIMIT = 500;
-
-    @Inject
-    Quotas quotas;
 
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
@@ -49,7 +42,7 @@ public class ImapMessages {
     BodyStore bodies;
 
     @Inject
-    MessageAppender appender;
+    MailboxStore store;
 
     public List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request) {
         Mailbox mailbox = request.markSeen() ? locked(accountId, folderId) : folders.owned(accountId, folderId);
@@ -64,6 +57,7 @@ public class ImapMessages {
             if (request.markSeen() && !message.isSeen()) {
                 message.setSeen(true);
                 message.setModseq(mailbox.nextModseq());
+                store.changed(mailbox);
             }
             if (message.getMimeParts() == null) {
                 // Stored before the structure was kept: computed now, once.
@@ -111,135 +105,49 @@ public class ImapMessages {
     }
 
     public byte[] read(long accountId, long messageId, long offset, int maxLength) {
-        if (offset < 0 || maxLength < 0) {
-            throw new IllegalArgumentException("negative offset or length");
-        }
-        // One query for the body and the ownership check: this runs for every 256 KiB of every fetch.
-        Long bodyId = em.createQuery(
-                        "SELECT m.bodyId FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
-                        Long.class)
-                .setParameter("id", messageId)
-                .setParameter("account", accountId)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
-        return bodies.read(bodyId, offset, maxLength);
+        return store.read(accountId, messageId, offset, maxLength);
     }
 
     public List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
-        Mailbox mailbox = locked(accountId, folderId);
-        if (mailbox == null) {
-            return List.of();
-        }
-        List<MessageFlags> result = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
-            if (change.unchangedSince() >= 0 && message.getModseq() > change.unchangedSince()) {
-                continue;
-            }
-            Set<String> before = ImapFlags.caseInsensitive(ImapFlags.names(message));
-            Set<String> flags = ImapFlags.caseInsensitive(before);
-            Set<String> wanted = ImapFlags.caseInsensitive(change.flags().stream()
-                    .filter(ImapFlags::storable)
-                    .map(ImapMessages::canonical)
-                    .toList());
-            switch (change.mode()) {
-                case REPLACE -> flags = wanted;
-                case ADD -> flags.addAll(wanted);
-                case REMOVE -> flags.removeAll(wanted);
-            }
-            if (!flags.equals(before)) {
-                ImapFlags.set(message, flags);
-                message.setModseq(mailbox.nextModseq());
-            }
-            result.add(ImapFlags.of(message));
-        }
-        return result;
+        return store.updateFlags(accountId, folderId, uids, ImapFlags.update(change)).stream()
+                .map(ImapFlags::of)
+                .toList();
     }
 
     public CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
-        Mailbox source = move ? locked(accountId, folderId) : folders.owned(accountId, folderId);
-        String targetName = ImapFolders.normal(target);
-        Mailbox destination = targetName == null
-                ? null
-                : mailboxes.lock(accountId, targetName).orElse(null);
-        if (source == null || destination == null) {
-            return CopyOutcome.noTarget();
-        }
-        List<MailboxMessage> sources = messages(folderId, uids);
-        // a MOVE frees what it adds; a COPY counts the copies' octets once more
-        if (!move
-                && quotas.exceededBy(
-                        accountId,
-                        sources.stream().mapToLong(MailboxMessage::getOctets).sum())) {
-            return CopyOutcome.overQuotaLimit();
-        }
-        List<Long> from = new ArrayList<>();
-        List<Long> to = new ArrayList<>();
-        for (MailboxMessage message : sources) {
-            MailboxMessage copy = message.copyTo(destination);
-            em.persist(copy);
-            from.add(message.getUid());
-            to.add(copy.getUid());
-        }
-        if (move) {
-            mailboxes.expunge(source, sources);
-        }
-        return new CopyOutcome(true, destination.getUidvalidity(), from, to);
+        CopyResult result = store.copy(accountId, folderId, uids, target, move);
+        return switch (result.status()) {
+            case DONE -> new CopyOutcome(true, result.targetUidValidity(), result.sourceUids(), result.targetUids());
+            case NO_SUCH_FOLDER -> CopyOutcome.noTarget();
+            case OVER_QUOTA -> CopyOutcome.overQuotaLimit();
+        };
     }
 
     public List<Long> expunge(long accountId, long folderId, List<Long> uids) {
-        Mailbox mailbox = locked(accountId, folderId);
-        if (mailbox == null) {
-            return List.of();
-        }
-        List<MailboxMessage> candidates = uids == null
-                ? em.createQuery(
-                                "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted"
-                                        + " ORDER BY m.uid",
-                                MailboxMessage.class)
-                        .setParameter("mailbox", folderId)
-                        .setParameter("deleted", true)
-                        .getResultList()
-                : messages(folderId, uids).stream()
-                        .filter(MailboxMessage::isDeleted)
-                        .toList();
-        List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
-        mailboxes.expunge(mailbox, candidates);
-        // Bodies no longer referenced are left for a later sweep, as for POP3.
-        return removed;
+        return store.expunge(accountId, folderId, uids);
     }
 
     public AppendOutcome append(
             long accountId, String folder, List<String> flags, Instant internalDate, MessageContent content) {
-        String name = ImapFolders.normal(folder);
-        Mailbox mailbox = name == null ? null : mailboxes.lock(accountId, name).orElse(null);
-        if (mailbox == null) {
-            return AppendOutcome.noFolder();
-        }
-        if (quotas.exceededBy(accountId, content.size())) {
-            return AppendOutcome.overQuotaLimit();
-        }
-        BodyChunks.StoredBody body;
+        ImapFlags.Split split = ImapFlags.split(flags);
+        AppendResult result;
         try {
-            body = bodies.store(content.openStream(), Instant.now());
+            result = store.append(
+                    accountId,
+                    folder,
+                    content.openStream(),
+                    content.size(),
+                    split.system(),
+                    split.keywords(),
+                    internalDate);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the appended message", e);
         }
-        byte[] head = bodies.read(body.id(), 0, BodyChunks.CHUNK_SIZE);
-        MailboxMessage message = appender.append(
-                mailbox,
-                body.id(),
-                body.size(),
-                internalDate == null ? Instant.now() : internalDate,
-                ListingHeaders.parse(head));
-        ImapFlags.set(
-                message,
-                flags.stream()
-                        .filter(ImapFlags::storable)
-                        .map(ImapMessages::canonical)
-                        .toList());
-        return new AppendOutcome(true, mailbox.getUidvalidity(), message.getUid());
+        return switch (result.status()) {
+            case DONE -> new AppendOutcome(true, result.uidValidity(), result.uid());
+            case NO_SUCH_FOLDER -> AppendOutcome.noFolder();
+            case OVER_QUOTA -> AppendOutcome.overQuotaLimit();
+        };
     }
 
     public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
@@ -256,28 +164,12 @@ public class ImapMessages {
         return result;
     }
 
-    /** The listed messages of the folder in UID order; UIDs no longer there are skipped. */
     private List<MailboxMessage> messages(long folderId, List<Long> uids) {
-        List<MailboxMessage> found = new ArrayList<>();
-        for (int start = 0; start < uids.size(); start += IN_LIST_LIMIT) {
-            found.addAll(em.createQuery(
-                            "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid IN :uids",
-                            MailboxMessage.class)
-                    .setParameter("mailbox", folderId)
-                    .setParameter("uids", uids.subList(start, Math.min(uids.size(), start + IN_LIST_LIMIT)))
-                    .getResultList());
-        }
-        found.sort((a, b) -> Long.compare(a.getUid(), b.getUid()));
-        return found;
+        return store.messages(folderId, uids);
     }
 
     private Mailbox locked(long accountId, long folderId) {
-        Mailbox mailbox = folders.owned(accountId, folderId);
-        if (mailbox != null) {
-            em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(mailbox);
-        }
-        return mailbox;
+        return store.locked(accountId, folderId);
     }
 
     byte[] header(MailboxMessage message) {
@@ -309,17 +201,5 @@ public class ImapMessages {
             offset += chunk.length;
         }
         return false;
-    }
-
-    /** A flag name with system flags in their usual spelling. */
-    static String canonical(String flag) {
-        return switch (flag.toLowerCase(Locale.ROOT)) {
-            case "\\seen" -> ImapFlags.SEEN;
-            case "\\answered" -> ImapFlags.ANSWERED;
-            case "\\flagged" -> ImapFlags.FLAGGED;
-            case "\\deleted" -> ImapFlags.DELETED;
-            case "\\draft" -> ImapFlags.DRAFT;
-            default -> flag;
-        };
     }
 }

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * The header fields kept with each mailbox message so that listings never read bodies: From and
+ * The header fields kept with each mailbox message so that listings never read bodies: From, To and
  * Subject decoded from RFC 2047, the Date header if it parses, the Message-ID. Never null except
  * {@code date}.
  */
-public record ListingHeaders(String from, String subject, Instant date, String messageId) {
+public record ListingHeaders(String from, String to, String subject, Instant date, String messageId) {
 
     /** Column width of the stored fields. */
     static final int MAX_LENGTH = 1000;
@@ -26,10 +26,11 @@ public record ListingHeaders(String from, String subject, Instant date, String m
         try {
             headers = new InternetHeaders(new ByteArrayInputStream(head));
         } catch (MessagingException e) {
-            return new ListingHeaders("", "", null, "");
+            return new ListingHeaders("", "", "", null, "");
         }
         return new ListingHeaders(
                 decoded(headers.getHeader("From", ", ")),
+                decoded(headers.getHeader("To", ", ")),
                 decoded(headers.getHeader("Subject", " ")),
                 date(headers.getHeader("Date", null)),
                 clean(headers.getHeader("Message-ID", null)));

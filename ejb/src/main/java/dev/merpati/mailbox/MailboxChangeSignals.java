@@ -4,6 +4,8 @@ import dev.merpati.connector.api.MailboxChangeSignal;
 import dev.merpati.connector.api.MailboxChangeSignalFactory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -13,9 +15,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Tells the IMAP server which folders changed, once the transaction that changed them has committed
- * (a session woken before the commit would not see the change). One signal per folder and
- * transaction, through the connector's outbound connection; nothing is sent on rollback.
+ * Tells the front ends which folders changed, once the transaction that changed them has committed
+ * (a session woken before the commit would not see the change): one {@link MailboxChange} event per
+ * folder and transaction for observers in the application (the webmail), and the same through the
+ * connector's outbound connection to the IMAP server. Nothing is sent on rollback.
  */
 @ApplicationScoped
 public class MailboxChangeSignals {
@@ -31,14 +34,17 @@ public class MailboxChangeSignals {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Event<MailboxChange> changes;
+
     /** Signals the folder's change after the current transaction commits. */
     public void afterCommit(long accountId, long folderId) {
         @SuppressWarnings("unchecked")
         Set<long[]> pending = (Set<long[]>) transactions.getResource(KEY);
         if (pending == null) {
-            Set<long[]> changes = new LinkedHashSet<>();
-            pending = changes;
-            transactions.putResource(KEY, changes);
+            Set<long[]> folders = new LinkedHashSet<>();
+            pending = folders;
+            transactions.putResource(KEY, folders);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {}
@@ -46,7 +52,7 @@ public class MailboxChangeSignals {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        signal(changes);
+                        signal(folders);
                     }
                 }
             });
@@ -79,13 +85,22 @@ public class MailboxChangeSignals {
         return found;
     }
 
-    private void signal(Set<long[]> changes) {
+    private void signal(Set<long[]> changed) {
+        if (changes != null) {
+            for (long[] change : changed) {
+                try {
+                    changes.fire(new MailboxChange(change[0], change[1]));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a mailbox change observer failed", e);
+                }
+            }
+        }
         MailboxChangeSignalFactory signals = factory();
         if (signals == null) {
             return;
         }
         try (MailboxChangeSignal signal = signals.getSignal()) {
-            for (long[] change : changes) {
+            for (long[] change : changed) {
                 signal.folderChanged(change[0], change[1]);
             }
         } catch (RuntimeException e) {

@@ -20,6 +20,8 @@ import java.util.Set;
 @Table(name = "mailbox_message")
 public class MailboxMessage {
 
+    static final int SORT_SUBJECT_LENGTH = 255;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_message_seq")
     @SequenceGenerator(name = "mailbox_message_seq", sequenceName = "mailbox_message_seq", allocationSize = 1)
@@ -51,6 +53,22 @@ public class MailboxMessage {
 
     @Column(name = "header_from", nullable = false)
     private String headerFrom;
+
+    /** {@code null} for messages stored before it was kept. */
+    @Column(name = "header_to")
+    private String headerTo;
+
+    /** Whether the message has a part a reader calls an attachment; {@code null} like {@link #headerTo}. */
+    @Column(name = "has_attachment")
+    private Boolean hasAttachment;
+
+    /** The Date field, else the internal date: what a list sorts by "date", with an index. */
+    @Column(name = "sort_date", nullable = false)
+    private Instant sortDate;
+
+    /** The subject in lower case, cut to {@value #SORT_SUBJECT_LENGTH} characters: the "subject" order. */
+    @Column(name = "sort_subject")
+    private String sortSubject;
 
     @Column(name = "header_subject", nullable = false)
     private String headerSubject;
@@ -117,7 +135,11 @@ public class MailboxMessage {
         this.internalDate = internalDate;
         this.octets = octets;
         this.headerFrom = headers.from();
+        this.headerTo = headers.to();
         this.headerSubject = headers.subject();
+        this.sortDate = headers.date() != null ? headers.date() : internalDate;
+        String subject = headers.subject().toLowerCase(java.util.Locale.ROOT);
+        this.sortSubject = subject.length() > SORT_SUBJECT_LENGTH ? subject.substring(0, SORT_SUBJECT_LENGTH) : subject;
         this.headerDate = headers.date();
         this.headerMessageId = headers.messageId();
     }
@@ -172,6 +194,18 @@ public class MailboxMessage {
 
     public String getHeaderFrom() {
         return headerFrom;
+    }
+
+    public String getHeaderTo() {
+        return headerTo;
+    }
+
+    public Boolean getHasAttachment() {
+        return hasAttachment;
+    }
+
+    void setHasAttachment(boolean hasAttachment) {
+        this.hasAttachment = hasAttachment;
     }
 
     public String getHeaderSubject() {
@@ -269,7 +303,7 @@ public class MailboxMessage {
                 bodyId,
                 internalDate,
                 octets,
-                new ListingHeaders(headerFrom, headerSubject, headerDate, headerMessageId));
+                new ListingHeaders(headerFrom, headerTo, headerSubject, headerDate, headerMessageId));
         copy.seen = seen;
         copy.answered = answered;
         copy.flagged = flagged;
@@ -281,15 +315,11 @@ public class MailboxMessage {
         copy.bodySummary = bodySummary;
         copy.mimeParts = mimeParts;
         copy.keywords = new HashSet<>(keywords);
+        copy.hasAttachment = hasAttachment;
         copy.sortFrom = sortFrom;
         copy.sortTo = sortTo;
         copy.sortCc = sortCc;
         copy.threadReferences = threadReferences;
         return copy;
-    }
-
-    public MessageSummary summary() {
-        return new MessageSummary(
-                id, uid, headerFrom, headerSubject, headerDate != null ? headerDate : internalDate, octets, seen);
     }
 }

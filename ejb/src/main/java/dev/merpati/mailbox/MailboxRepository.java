@@ -174,8 +174,97 @@ public class MailboxRepository {
         return rows.stream().map(row -> ((Number) row).longValue()).toList();
     }
 
-    /** INBOX is case-insensitive (RFC 3501 §5.1); other names are exact. */
     static String canonicalName(String name) {
-        return Mailbox.INBOX.equalsIgnoreCase(name) ? Mailbox.INBOX : name;
+        return FolderNames.canonical(name);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** The folders below {@code parent}, locked for a rename. */
+    List<Mailbox> lockChildren(long accountId, String parent) {
+        return em.createQuery(
+                        "SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name LIKE :prefix ESCAPE '!'",
+                        Mailbox.class)
+                .setParameter("account", accountId)
+                .setParameter("prefix", likeEscape(parent + Mailbox.DELIMITER) + "%")
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Message count, total octets and unseen count of a folder. */
+    Object[] counts(long mailboxId) {
+        Object[] counts = em.createQuery(
+                        "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
+                        Object[].class)
+                .setParameter("mailbox", mailboxId)
+                .getSingleResult();
+        long unseen = em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.seen = :seen",
+                        Long.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("seen", false)
+                .getSingleResult();
+        return new Object[] {counts[0], counts[1], unseen};
+    }
+
+    long count(long mailboxId) {
+        return em.createQuery("SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox", Long.class)
+                .setParameter("mailbox", mailboxId)
+                .getSingleResult();
+    }
+
+    /** One page of a folder's messages in the requested order, ties broken by UID; the database sorts and cuts. */
+    List<MailboxMessage> page(long mailboxId, PageRequest request) {
+        String column =
+                switch (request.sort()) {
+                    case DATE -> "m.sortDate";
+                    case ARRIVAL, UID -> null;
+                    case FROM -> "m.sortFrom";
+                    case TO -> "m.sortTo";
+                    case SUBJECT -> "m.sortSubject";
+                    case SIZE -> "m.octets";
+                };
+        String direction = request.descending() ? " DESC" : " ASC";
+        String order = (column == null ? "" : column + direction + ", ") + "m.uid" + direction;
+        return em.createQuery(
+                        "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY " + order,
+                        MailboxMessage.class)
+                .setParameter("mailbox", mailboxId)
+                .setFirstResult(request.offset())
+                .setMaxResults(request.limit())
+                .getResultList();
+    }
+
+    /** The UIDs of a folder's messages, ascending. */
+    List<Long> uids(long mailboxId) {
+        return em.createQuery(
+                        "SELECT m.uid FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid", Long.class)
+                .setParameter("mailbox", mailboxId)
+                .getResultList();
+    }
+
+    List<MailboxMessage> messagesWithUids(long mailboxId, Collection<Long> uids) {
+        return em.createQuery(
+                        "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid IN :uids",
+                        MailboxMessage.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("uids", uids)
+                .getResultList();
+    }
+
+    List<MailboxMessage> deletedMessages(long mailboxId) {
+        return em.createQuery(
+                        "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted"
+                                + " ORDER BY m.uid",
+                        MailboxMessage.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("deleted", true)
+                .getResultList();
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

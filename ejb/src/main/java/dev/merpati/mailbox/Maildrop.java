@@ -1,7 +1,6 @@
 package dev.merpati.mailbox;
 
 import dev.merpati.connector.api.MaildropMessage;
-import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -16,7 +15,7 @@ public class Maildrop {
     MailboxRepository mailboxes;
 
     @Inject
-    BodyStore bodies;
+    MailboxStore store;
 
     public List<MaildropMessage> list(long accountId) {
         Optional<Mailbox> inbox = mailboxes.find(accountId, Mailbox.INBOX);
@@ -29,15 +28,9 @@ public class Maildrop {
                 .toList();
     }
 
-    /** @throws IllegalArgumentException when the message is not (or no longer) in the account's INBOX */
+    /** @throws IllegalArgumentException when the message is not (or no longer) the account's */
     public byte[] read(long accountId, long messageId, long offset, int maxLength) {
-        if (offset < 0 || maxLength < 0) {
-            throw new IllegalArgumentException("negative offset or length");
-        }
-        MailboxMessage message = mailboxes
-                .findMessage(accountId, Mailbox.INBOX, messageId)
-                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId + " in INBOX"));
-        return bodies.read(message.getBodyId(), offset, maxLength);
+        return store.read(accountId, messageId, offset, maxLength);
     }
 
     /** Removes the account's own INBOX messages among the ids; others and already-gone ones are ignored. */
@@ -45,13 +38,9 @@ public class Maildrop {
         if (messageIds == null || messageIds.isEmpty()) {
             return 0;
         }
-        Optional<Mailbox> inbox = mailboxes.lock(accountId, Mailbox.INBOX);
-        if (inbox.isEmpty()) {
-            return 0;
-        }
-        List<MailboxMessage> found = mailboxes.findMessages(inbox.get().getId(), new LinkedHashSet<>(messageIds));
-        mailboxes.expunge(inbox.get(), found);
-        // Bodies no longer referenced are left for a later sweep.
-        return found.size();
+        return mailboxes
+                .find(accountId, Mailbox.INBOX)
+                .map(inbox -> store.remove(accountId, inbox.getId(), new LinkedHashSet<>(messageIds)))
+                .orElse(0);
     }
 }

@@ -26,15 +26,18 @@ public class MessageAppender {
         MailboxMessage message = new MailboxMessage(
                 mailbox.getId(), mailbox.takeUid(), mailbox.nextModseq(), bodyId, internalDate, size, headers);
         byte[][] head = new byte[1][];
-        message.setStructure(MessageStructure.of(
-                offset -> {
-                    byte[] chunk = bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE);
-                    if (offset == 0) {
-                        head[0] = chunk;
-                    }
-                    return chunk;
-                },
-                size));
+        MimePart parsed = new MimeParser(
+                        offset -> {
+                            byte[] chunk = bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE);
+                            if (offset == 0) {
+                                head[0] = chunk;
+                            }
+                            return chunk;
+                        },
+                        size)
+                .parse();
+        message.setStructure(MessageStructure.ofParsed(parsed));
+        message.setHasAttachment(MessageParser.structure(parsed).hasAttachment());
         message.setOrderingHeaders(
                 OrderingHeaders.parse(head[0] != null ? head[0] : bodies.read(bodyId, 0, BodyChunks.CHUNK_SIZE)));
         mailboxes.add(message);

@@ -25,7 +25,11 @@ public record MessageStructure(long headerSize, String envelope, String body, St
      * @param reader reads the stored message from an offset (a chunk; empty at the end)
      */
     public static MessageStructure of(LongFunction<byte[]> reader, long size) {
-        MimePart root = new MimeParser(reader, size).parse();
+        return ofParsed(new MimeParser(reader, size).parse());
+    }
+
+    /** From a message parsed already. */
+    static MessageStructure ofParsed(MimePart root) {
         return new MessageStructure(
                 root.bodyStart - root.headerStart,
                 of(root).envelope(),

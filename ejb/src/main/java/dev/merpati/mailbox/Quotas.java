@@ -1,6 +1,5 @@
 package dev.merpati.mailbox;
 
-import dev.merpati.connector.api.QuotaUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,16 +19,16 @@ public class Quotas {
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
 
-    public QuotaUsage usage(long accountId) {
+    public Quota usage(long accountId) {
         long limit = limit(accountId);
         if (limit <= 0) {
-            return new QuotaUsage(0, 0);
+            return new Quota(0, 0);
         }
         Number used = (Number) em.createNativeQuery("SELECT COALESCE(SUM(mm.size), 0) FROM mailbox_message mm"
                         + " JOIN mailbox m ON mm.mailbox_id = m.id WHERE m.account_id = ?1")
                 .setParameter(1, accountId)
                 .getSingleResult();
-        return new QuotaUsage(used.longValue(), limit);
+        return new Quota(used.longValue(), limit);
     }
 
     /** Whether storing {@code size} more octets would take the account over its quota. */

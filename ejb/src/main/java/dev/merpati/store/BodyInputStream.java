@@ -1,11 +1,9 @@
-package dev.merpati.delivery;
+package dev.merpati.store;
 
-import dev.merpati.store.BodyChunks;
-import dev.merpati.store.BodyStore;
 import java.io.InputStream;
 
 /** Streams a stored body chunk by chunk, never the whole message in memory. */
-final class BodyInputStream extends InputStream {
+public final class BodyInputStream extends InputStream {
 
     private final BodyStore bodies;
     private final long bodyId;
@@ -14,7 +12,7 @@ final class BodyInputStream extends InputStream {
     private byte[] chunk = new byte[0];
     private int position;
 
-    BodyInputStream(BodyStore bodies, long bodyId, long size) {
+    public BodyInputStream(BodyStore bodies, long bodyId, long size) {
         this.bodies = bodies;
         this.bodyId = bodyId;
         this.size = size;

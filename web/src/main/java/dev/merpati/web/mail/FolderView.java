@@ -1,18 +1,18 @@
 package dev.merpati.web.mail;
 
-import dev.merpati.mailbox.MailboxQueries;
+import dev.merpati.mailbox.MailboxService;
 import dev.merpati.mailbox.MessageSummary;
-import dev.merpati.web.security.CurrentAccount;
+import dev.merpati.mailbox.Page;
+import dev.merpati.mailbox.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The message list of one folder of the logged-in user (INBOX for now). */
+/** The first page of one folder of the logged-in user (INBOX for now), newest first. */
 @Named
 @RequestScoped
 public class FolderView {
@@ -22,11 +22,10 @@ public class FolderView {
     private static final DateTimeFormatter LIST_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    @Inject
-    private CurrentAccount currentAccount;
+    static final int PAGE_SIZE = 50;
 
     @EJB
-    private MailboxQueries mailboxes;
+    private MailboxService mailboxes;
 
     private List<MessageSummary> messages;
 
@@ -36,7 +35,10 @@ public class FolderView {
 
     public List<MessageSummary> getMessages() {
         if (messages == null) {
-            messages = mailboxes.listFolder(currentAccount.get().id(), INBOX);
+            messages = mailboxes
+                    .page(INBOX, PageRequest.newestFirst(0, PAGE_SIZE))
+                    .map(Page::messages)
+                    .orElse(List.of());
         }
         return messages;
     }

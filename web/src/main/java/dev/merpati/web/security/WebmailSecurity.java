@@ -1,5 +1,6 @@
 package dev.merpati.web.security;
 
+import dev.merpati.mailbox.MailRoles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
@@ -16,5 +17,5 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
                         useForwardToLogin = false))
 public class WebmailSecurity {
 
-    public static final String USER_ROLE = "mailuser";
+    public static final String USER_ROLE = MailRoles.MAIL_USER;
 }

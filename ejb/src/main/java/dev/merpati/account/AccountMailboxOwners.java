@@ -1,0 +1,23 @@
+package dev.merpati.account;
+
+import dev.merpati.mailbox.MailboxOwners;
+import dev.merpati.rewrite.MailAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.OptionalLong;
+
+/** Callers are named by their account's address (the identity store gives that name at login). */
+@ApplicationScoped
+public class AccountMailboxOwners implements MailboxOwners {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Override
+    public OptionalLong accountOf(String callerName) {
+        return MailAddress.parse(callerName)
+                .flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()))
+                .map(account -> OptionalLong.of(account.getId()))
+                .orElseGet(OptionalLong::empty);
+    }
+}

@@ -1,0 +1,571 @@
+package dev.merpati.mailbox;
+
+import dev.merpati.store.BodyChunks;
+import dev.merpati.store.BodyInputStream;
+import dev.merpati.store.BodyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The mail of one account: its folders and messages, with the operations every front end needs.
+ * Every call names the account and reaches only that account's folders and messages; a folder or
+ * message of another account is "not there". Runs in the caller's transaction.
+ *
+ * <p>The {@link MailboxService} calls it for the logged-in user; the POP3 and IMAP endpoints call
+ * it for the account their session logged in to.
+ */
+@ApplicationScoped
+public class MailboxStore {
+
+    private static final int IN_LIST_LIMIT = 500;
+
+    @PersistenceContext(unitName = "merpati")
+    EntityManager em;
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    Quotas quotas;
+
+    @Inject
+    BodyStore bodies;
+
+    @Inject
+    MessageAppender appender;
+
+    @Inject
+    MailboxChangeSignals signals;
+
+    // ---- folders
+
+    /** The account's folders by path, with their counters. */
+    public List<Folder> folders(long accountId) {
+        List<Mailbox> all = em.createQuery(
+                        "SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
+                .setParameter("account", accountId)
+                .getResultList();
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m), SUM(m.octets) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .getResultList()) {
+            counts.put((Long) row[0], new long[] {number(row[1]), 0, number(row[2])});
+        }
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account AND m.seen = :seen"
+                                + " GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("seen", false)
+                .getResultList()) {
+            counts.computeIfAbsent((Long) row[0], id -> new long[3])[1] = number(row[1]);
+        }
+        return all.stream()
+                .map(b -> folder(b, counts.getOrDefault(b.getId(), new long[3])))
+                .toList();
+    }
+
+    /** One folder with its counters. */
+    public Optional<Folder> folder(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        return name == null ? Optional.empty() : mailboxes.find(accountId, name).map(this::folder);
+    }
+
+    /** Subscribed names that have no folder (kept after DELETE, or made before CREATE). */
+    public List<String> subscriptionsWithoutFolder(long accountId) {
+        return subscriptions.dangling(accountId);
+    }
+
+    /** Creates the folder and any missing folder above it. */
+    public FolderResult createFolder(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        if (name == null) {
+            return FolderResult.NOT_ALLOWED;
+        }
+        if (mailboxes.find(accountId, name).isPresent()) {
+            return FolderResult.ALREADY_EXISTS;
+        }
+        Instant now = Instant.now();
+        // Superior names are created too (RFC 3501 §6.3.3), so the hierarchy has no holes.
+        int slash = -1;
+        while ((slash = name.indexOf(Mailbox.DELIMITER, slash + 1)) > 0) {
+            String parent = name.substring(0, slash);
+            if (mailboxes.find(accountId, parent).isEmpty()) {
+                persistFolder(accountId, parent, now);
+            }
+        }
+        persistFolder(accountId, name, now);
+        mailboxes.flush();
+        return FolderResult.DONE;
+    }
+
+    private void persistFolder(long accountId, String name, Instant now) {
+        Mailbox created = new Mailbox(accountId, name, null, uidvalidity(now), now);
+        em.persist(created);
+        adoptSubscription(accountId, created);
+    }
+
+    /** Deletes the folder and its messages; its subfolders stay. INBOX cannot be deleted. */
+    public FolderResult deleteFolder(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        if (name == null || name.equals(Mailbox.INBOX)) {
+            return FolderResult.NOT_ALLOWED;
+        }
+        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
+        if (mailbox.isEmpty()) {
+            return FolderResult.NO_SUCH_FOLDER;
+        }
+        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
+                .setParameter("mailbox", mailbox.get().getId())
+                .executeUpdate();
+        if (mailbox.get().isSubscribed()) {
+            // the subscription outlives the folder (RFC 3501 §6.3.6)
+            subscriptions.keepDangling(accountId, name);
+        }
+        em.remove(mailbox.get());
+        return FolderResult.DONE;
+    }
+
+    /**
+     * Renames the folder with its subfolders. Renaming INBOX moves its messages to a new folder and
+     * leaves INBOX empty (RFC 3501 §6.3.5).
+     */
+    public FolderResult renameFolder(long accountId, String fromPath, String toPath) {
+        String from = FolderNames.normal(fromPath);
+        String to = FolderNames.normal(toPath);
+        if (from == null
+                || to == null
+                || to.equals(Mailbox.INBOX)
+                || to.equals(from)
+                || to.startsWith(from + Mailbox.DELIMITER)) {
+            return FolderResult.NOT_ALLOWED;
+        }
+        if (mailboxes.find(accountId, to).isPresent()) {
+            return FolderResult.ALREADY_EXISTS;
+        }
+        Optional<Mailbox> source = mailboxes.lock(accountId, from);
+        if (source.isEmpty()) {
+            return FolderResult.NO_SUCH_FOLDER;
+        }
+        if (from.equals(Mailbox.INBOX)) {
+            createFolder(accountId, to);
+            Mailbox target = mailboxes.lock(accountId, to).orElseThrow();
+            List<MailboxMessage> moved = mailboxes.messagesByUid(source.get().getId(), false);
+            for (MailboxMessage message : moved) {
+                em.persist(message.copyTo(target));
+            }
+            mailboxes.expunge(source.get(), moved);
+            return FolderResult.DONE;
+        }
+        for (Mailbox child : mailboxes.lockChildren(accountId, from)) {
+            child.rename(to + child.getName().substring(from.length()));
+            adoptSubscription(accountId, child);
+        }
+        source.get().rename(to);
+        adoptSubscription(accountId, source.get());
+        return FolderResult.DONE;
+    }
+
+    /** Subscribes to a name or ends the subscription; a name without a folder may be subscribed too. */
+    public FolderResult subscribe(long accountId, String path, boolean subscribed) {
+        String name = FolderNames.normal(path);
+        if (name == null) {
+            return FolderResult.NOT_ALLOWED;
+        }
+        if (subscribed) {
+            Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
+            if (mailbox.isPresent()) {
+                mailbox.get().setSubscribed(true);
+            } else {
+                subscriptions.keepDangling(accountId, name);
+            }
+            return FolderResult.DONE;
+        }
+        boolean removed = subscriptions.removeDangling(accountId, name);
+        Optional<Mailbox> mailbox = mailboxes.lock(accountId, name);
+        if (mailbox.isPresent()) {
+            mailbox.get().setSubscribed(false);
+            return FolderResult.DONE;
+        }
+        return removed ? FolderResult.DONE : FolderResult.NO_SUCH_FOLDER;
+    }
+
+    /** A folder now exists under its name: a subscription kept for the name moves onto it. */
+    private void adoptSubscription(long accountId, Mailbox mailbox) {
+        if (subscriptions.removeDangling(accountId, mailbox.getName())) {
+            mailbox.setSubscribed(true);
+        }
+    }
+
+    // ---- messages
+
+    /** A page of the folder's message list, ordered and cut by the database. */
+    public Optional<Page> page(long accountId, long folderId, PageRequest request) {
+        if (owned(accountId, folderId) == null) {
+            return Optional.empty();
+        }
+        List<MailboxMessage> rows = mailboxes.page(folderId, request);
+        Map<Long, List<String>> keywords = mailboxes.keywords(
+                folderId, rows.stream().map(MailboxMessage::getId).toList());
+        List<MessageSummary> lines = rows.stream()
+                .map(m -> summary(m, keywords.getOrDefault(m.getId(), List.of())))
+                .toList();
+        return Optional.of(new Page(lines, mailboxes.count(folderId)));
+    }
+
+    /** One message with its envelope and MIME structure, read from the stored message. */
+    public Optional<MessageDetails> message(long accountId, long folderId, long uid) {
+        if (owned(accountId, folderId) == null) {
+            return Optional.empty();
+        }
+        return messages(folderId, List.of(uid)).stream().findFirst().map(message -> {
+            long bodyId = message.getBodyId();
+            MessageParser.Parsed parsed = MessageParser.parse(
+                    offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets());
+            return new MessageDetails(
+                    folderId,
+                    summary(message, List.copyOf(message.getKeywords())),
+                    parsed.envelope(),
+                    parsed.structure());
+        });
+    }
+
+    /** The UIDs of the folder's messages, ascending. */
+    public List<Long> uids(long accountId, long folderId) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.uids(folderId);
+    }
+
+    /**
+     * The stored message (all of it, as received) as a stream read chunk by chunk, or empty when the
+     * message is not the account's.
+     */
+    public Optional<InputStream> open(long accountId, long messageId) {
+        return ownedMessage(accountId, messageId).map(row -> new BodyInputStream(bodies, row.bodyId(), row.size()));
+    }
+
+    /**
+     * A range of the stored message: up to {@code maxLength} octets from {@code offset}, an empty
+     * array past the end.
+     *
+     * @throws IllegalArgumentException when the message is not (or no longer) the account's
+     */
+    public byte[] read(long accountId, long messageId, long offset, int maxLength) {
+        if (offset < 0 || maxLength < 0) {
+            throw new IllegalArgumentException("negative offset or length");
+        }
+        BodyRef body = ownedMessage(accountId, messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+        return bodies.read(body.bodyId(), offset, maxLength);
+    }
+
+    /** Where a message of the account is stored, in one query (this runs for every chunk of every read). */
+    private Optional<BodyRef> ownedMessage(long accountId, long messageId) {
+        return em.createQuery(
+                        "SELECT m.bodyId, m.octets FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
+                        Object[].class)
+                .setParameter("id", messageId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new BodyRef(number(row[0]), number(row[1])));
+    }
+
+    private record BodyRef(long bodyId, long size) {}
+
+    /**
+     * Changes the flags of the listed messages; those whose flags change get a new MODSEQ.
+     *
+     * @return the state of every listed message the update applied to (UNCHANGEDSINCE may skip some)
+     */
+    public List<MessageFlagState> updateFlags(long accountId, long folderId, List<Long> uids, FlagUpdate update) {
+        Mailbox mailbox = locked(accountId, folderId);
+        if (mailbox == null) {
+            return List.of();
+        }
+        Set<String> wantedKeywords = keywordSet(
+                update.keywords().stream().filter(MailboxStore::validKeyword).toList());
+        List<MessageFlagState> result = new ArrayList<>();
+        for (MailboxMessage message : messages(folderId, uids)) {
+            if (update.unchangedSince() >= 0 && message.getModseq() > update.unchangedSince()) {
+                continue;
+            }
+            Set<Flag> before = flags(message);
+            Set<Flag> flags =
+                    before.isEmpty() ? java.util.EnumSet.noneOf(Flag.class) : java.util.EnumSet.copyOf(before);
+            Set<String> keywordsBefore = keywordSet(message.getKeywords());
+            Set<String> keywords = keywordSet(keywordsBefore);
+            switch (update.mode()) {
+                case REPLACE -> {
+                    flags.clear();
+                    flags.addAll(update.flags());
+                    keywords = keywordSet(wantedKeywords);
+                }
+                case ADD -> {
+                    flags.addAll(update.flags());
+                    keywords.addAll(wantedKeywords);
+                }
+                case REMOVE -> {
+                    flags.removeAll(update.flags());
+                    keywords.removeAll(wantedKeywords);
+                }
+            }
+            if (!flags.equals(before) || !keywords.equals(keywordsBefore)) {
+                setFlags(message, flags);
+                if (!keywords.equals(keywordsBefore)) {
+                    message.getKeywords().clear();
+                    message.getKeywords().addAll(keywords);
+                }
+                message.setModseq(mailbox.nextModseq());
+                changed(mailbox);
+            }
+            result.add(new MessageFlagState(
+                    message.getUid(),
+                    message.getModseq(),
+                    flags(message),
+                    List.copyOf(keywordSet(message.getKeywords()))));
+        }
+        return result;
+    }
+
+    /** Copies (or moves) the listed messages to the folder named {@code target}. */
+    public CopyResult copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
+        Mailbox source = move ? locked(accountId, folderId) : owned(accountId, folderId);
+        String targetName = FolderNames.normal(target);
+        Mailbox destination = targetName == null
+                ? null
+                : mailboxes.lock(accountId, targetName).orElse(null);
+        if (source == null || destination == null) {
+            return CopyResult.of(CopyResult.Status.NO_SUCH_FOLDER);
+        }
+        List<MailboxMessage> sources = messages(folderId, uids);
+        // a move frees what it adds; a copy counts the copies' octets once more
+        if (!move
+                && quotas.exceededBy(
+                        accountId,
+                        sources.stream().mapToLong(MailboxMessage::getOctets).sum())) {
+            return CopyResult.of(CopyResult.Status.OVER_QUOTA);
+        }
+        List<Long> from = new ArrayList<>();
+        List<Long> to = new ArrayList<>();
+        for (MailboxMessage message : sources) {
+            MailboxMessage copy = message.copyTo(destination);
+            em.persist(copy);
+            from.add(message.getUid());
+            to.add(copy.getUid());
+        }
+        if (move) {
+            mailboxes.expunge(source, sources);
+            changed(source);
+        }
+        if (!sources.isEmpty()) {
+            changed(destination);
+        }
+        return new CopyResult(CopyResult.Status.DONE, destination.getUidvalidity(), from, to);
+    }
+
+    /**
+     * Removes the messages marked deleted (only those among {@code uids} when not {@code null}).
+     *
+     * @return the UIDs removed, ascending
+     */
+    public List<Long> expunge(long accountId, long folderId, List<Long> uids) {
+        Mailbox mailbox = locked(accountId, folderId);
+        if (mailbox == null) {
+            return List.of();
+        }
+        List<MailboxMessage> candidates = uids == null
+                ? mailboxes.deletedMessages(folderId)
+                : messages(folderId, uids).stream()
+                        .filter(MailboxMessage::isDeleted)
+                        .toList();
+        List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
+        mailboxes.expunge(mailbox, candidates);
+        if (!removed.isEmpty()) {
+            changed(mailbox);
+        }
+        // Bodies no longer referenced are left for a later sweep.
+        return removed;
+    }
+
+    /** Removes the listed messages at once, whatever their flags (POP3's DELE at QUIT). */
+    public int remove(long accountId, long folderId, Collection<Long> messageIds) {
+        Mailbox mailbox = locked(accountId, folderId);
+        if (mailbox == null || messageIds.isEmpty()) {
+            return 0;
+        }
+        List<MailboxMessage> found = mailboxes.findMessages(folderId, messageIds);
+        mailboxes.expunge(mailbox, found);
+        if (!found.isEmpty()) {
+            changed(mailbox);
+        }
+        return found.size();
+    }
+
+    /**
+     * Stores a message in the folder.
+     *
+     * @param size the message's octets, for the quota check before anything is stored
+     * @param internalDate when it arrived; {@code null} for now
+     */
+    public AppendResult append(
+            long accountId,
+            String folder,
+            InputStream content,
+            long size,
+            Set<Flag> flags,
+            List<String> keywords,
+            Instant internalDate) {
+        String name = FolderNames.normal(folder);
+        Mailbox mailbox = name == null ? null : mailboxes.lock(accountId, name).orElse(null);
+        if (mailbox == null) {
+            return AppendResult.of(AppendResult.Status.NO_SUCH_FOLDER);
+        }
+        if (quotas.exceededBy(accountId, size)) {
+            return AppendResult.of(AppendResult.Status.OVER_QUOTA);
+        }
+        BodyChunks.StoredBody body = bodies.store(content, Instant.now());
+        byte[] head = bodies.read(body.id(), 0, BodyChunks.CHUNK_SIZE);
+        MailboxMessage message = appender.append(
+                mailbox,
+                body.id(),
+                body.size(),
+                internalDate == null ? Instant.now() : internalDate,
+                ListingHeaders.parse(head));
+        setFlags(message, flags);
+        message.getKeywords()
+                .addAll(keywordSet(
+                        keywords.stream().filter(MailboxStore::validKeyword).toList()));
+        return new AppendResult(AppendResult.Status.DONE, mailbox.getUidvalidity(), message.getUid());
+    }
+
+    public Quota quota(long accountId) {
+        return quotas.usage(accountId);
+    }
+
+    // ---- shared with the IMAP endpoint of this module
+
+    /** Front ends learn of the folder's change once the transaction commits. */
+    void changed(Mailbox mailbox) {
+        if (signals != null) {
+            signals.afterCommit(mailbox.getAccountId(), mailbox.getId());
+        }
+    }
+
+    /** The folder if it belongs to the account, else {@code null}. */
+    Mailbox owned(long accountId, long folderId) {
+        Mailbox mailbox = em.find(Mailbox.class, folderId);
+        return mailbox != null && mailbox.getAccountId() == accountId ? mailbox : null;
+    }
+
+    /** The folder locked for a change, if it belongs to the account, else {@code null}. */
+    Mailbox locked(long accountId, long folderId) {
+        Mailbox mailbox = owned(accountId, folderId);
+        if (mailbox != null) {
+            em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(mailbox);
+        }
+        return mailbox;
+    }
+
+    /** The listed messages of the folder in UID order; UIDs no longer there are skipped. */
+    List<MailboxMessage> messages(long folderId, List<Long> uids) {
+        List<MailboxMessage> found = new ArrayList<>();
+        for (int start = 0; start < uids.size(); start += IN_LIST_LIMIT) {
+            found.addAll(mailboxes.messagesWithUids(
+                    folderId, uids.subList(start, Math.min(uids.size(), start + IN_LIST_LIMIT))));
+        }
+        found.sort((a, b) -> Long.compare(a.getUid(), b.getUid()));
+        return found;
+    }
+
+    static Set<Flag> flags(MailboxMessage message) {
+        return Flag.of(
+                message.isSeen(), message.isAnswered(), message.isFlagged(), message.isDeleted(), message.isDraft());
+    }
+
+    static void setFlags(MailboxMessage message, Set<Flag> flags) {
+        message.setSeen(flags.contains(Flag.SEEN));
+        message.setAnswered(flags.contains(Flag.ANSWERED));
+        message.setFlagged(flags.contains(Flag.FLAGGED));
+        message.setDeleted(flags.contains(Flag.DELETED));
+        message.setDraft(flags.contains(Flag.DRAFT));
+    }
+
+    /** The longest keyword kept (the message_keyword column). */
+    static final int MAX_KEYWORD = 255;
+
+    static boolean validKeyword(String keyword) {
+        return !keyword.isEmpty() && keyword.length() <= MAX_KEYWORD && !keyword.startsWith("\\");
+    }
+
+    /** Keywords compare without regard to case (as IMAP compares them); the first spelling stays. */
+    static Set<String> keywordSet(Collection<String> keywords) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(keywords);
+        return set;
+    }
+
+    private Folder folder(Mailbox mailbox) {
+        Object[] counts = mailboxes.counts(mailbox.getId());
+        return folder(mailbox, new long[] {number(counts[0]), number(counts[2]), number(counts[1])});
+    }
+
+    private static Folder folder(Mailbox b, long[] counts) {
+        return new Folder(
+                b.getId(),
+                b.getName(),
+                SpecialUse.of(b.getSpecialUse()),
+                b.isSubscribed(),
+                counts[0],
+                counts[1],
+                counts[2],
+                b.getUidvalidity(),
+                b.getUidnext(),
+                b.getHighestmodseq());
+    }
+
+    private static MessageSummary summary(MailboxMessage m, List<String> keywords) {
+        return new MessageSummary(
+                m.getId(),
+                m.getUid(),
+                flags(m),
+                List.copyOf(keywordSet(keywords)),
+                m.getInternalDate(),
+                m.getOctets(),
+                m.getHeaderFrom(),
+                m.getHeaderTo() == null ? "" : m.getHeaderTo(),
+                m.getHeaderSubject(),
+                m.getHeaderDate() != null ? m.getHeaderDate() : m.getInternalDate(),
+                Boolean.TRUE.equals(m.getHasAttachment()));
+    }
+
+    private static long uidvalidity(Instant now) {
+        // Seconds since the epoch: a folder re-created later gets a larger UIDVALIDITY.
+        return now.getEpochSecond();
+    }
+
+    static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
