@@ -1,6 +1,7 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.MessageContent;
+import dev.merpati.connector.net.MessageSpool;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +38,7 @@ final class AppendCommand implements ImapCommand {
         parser.tryChar('~');
         MessageContent content = parser.messageLiteral();
         parser.end();
-        if (content instanceof dev.merpati.connector.smtp.MessageSpool spool
-                && (spool.exceeded() || spool.failure() != null)) {
+        if (content instanceof MessageSpool spool && (spool.exceeded() || spool.failure() != null)) {
             return ImapCommand.tagged(tag, ImapResponses.no("[TOOBIG] Message not stored"));
         }
         long accountId = session.accountId();

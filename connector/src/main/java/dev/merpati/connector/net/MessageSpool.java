@@ -1,4 +1,4 @@
-package dev.merpati.connector.smtp;
+package dev.merpati.connector.net;
 
 import dev.merpati.connector.api.MessageContent;
 import java.io.BufferedOutputStream;
@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Holds the content of one mail transaction while it lasts: in memory up to a threshold, then in a
- * temporary file that {@link #close} deletes. It counts every octet but stops storing once the size
- * limit is passed, so an oversized message is read to its end without being kept.
+ * Holds the content of one incoming message (an SMTP mail transaction, an IMAP APPEND) while it
+ * lasts: in memory up to a threshold, then in a temporary file that {@link #close} deletes. It counts
+ * every octet but stops storing once the size limit is passed, so an oversized message is read to its
+ * end without being kept.
  */
 public final class MessageSpool implements MessageContent, DataSink, AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.merpati.connector.smtp;
+package dev.merpati.connector.net;
 
 /** Receives message data as the decoder frees it from the SMTP framing. */
 public interface DataSink {

@@ -1,4 +1,4 @@
-package dev.merpati.connector.smtp;
+package dev.merpati.connector.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
