@@ -76,7 +76,7 @@ final class FetchCommand implements ImapCommand {
                                 .toList();
                         ImapReply reply = new ImapReply();
                         if (!reported.isEmpty()) {
-                            reply.untagged("VANISHED (EARLIER) " + SearchCommand.compact(reported));
+                            reply.untagged("VANISHED (EARLIER) " + SequenceSet.compact(reported));
                         }
                         return reply;
                     });

@@ -55,7 +55,8 @@ final class ImapConnectionHandler extends OrderedInputHandler {
     @Override
     protected void connected() {
         session = new ImapSession(
-                config,
+                config.tls(),
+                config.maxMessageSize(),
                 new LoopBoundInvoker<>(authentication, context().executor()),
                 new LoopBoundInvoker<>(mailbox, context().executor()),
                 events);

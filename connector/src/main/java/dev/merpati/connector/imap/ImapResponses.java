@@ -24,9 +24,9 @@ public final class ImapResponses {
 
     public static String capabilities(ImapSession session) {
         StringBuilder list = new StringBuilder(CAPABILITIES).append(SYNC_CAPABILITIES);
-        list.append(" APPENDLIMIT=").append(session.config().maxMessageSize());
+        list.append(" APPENDLIMIT=").append(session.maxMessageSize());
         if (session.state() == ImapState.NOT_AUTHENTICATED) {
-            if (session.config().tls() != null && !session.secure()) {
+            if (session.tls() != null && !session.secure()) {
                 list.append(" STARTTLS");
             }
             list.append(session.loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");

@@ -4,13 +4,15 @@ import dev.merpati.connector.api.AuthenticatedUser;
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.net.LoopBoundInvoker;
+import dev.merpati.connector.net.ServerTls;
 import java.util.HashSet;
 import java.util.Set;
 
 /** The state of one IMAP connection; only touched on the connection's event loop. */
 public final class ImapSession {
 
-    private final ImapConfig config;
+    private final ServerTls tls;
+    private final long maxMessageSize;
     private final LoopBoundInvoker<AuthenticationListener> authentication;
     private final LoopBoundInvoker<MailboxListener> mailbox;
     private final MailboxEvents events;
@@ -23,19 +25,31 @@ public final class ImapSession {
     private boolean plaintextAllowed;
     private java.util.function.Consumer<ImapReply> pusher = reply -> {};
 
+    /**
+     * @param tls the server's TLS for STARTTLS, or {@code null} when none is configured
+     * @param maxMessageSize the largest message APPEND accepts (APPENDLIMIT)
+     */
     public ImapSession(
-            ImapConfig config,
+            ServerTls tls,
+            long maxMessageSize,
             LoopBoundInvoker<AuthenticationListener> authentication,
             LoopBoundInvoker<MailboxListener> mailbox,
             MailboxEvents events) {
-        this.config = config;
+        this.tls = tls;
+        this.maxMessageSize = maxMessageSize;
         this.authentication = authentication;
         this.mailbox = mailbox;
         this.events = events;
     }
 
-    public ImapConfig config() {
-        return config;
+    /** The server's TLS, or {@code null} when no keystore is configured. */
+    public ServerTls tls() {
+        return tls;
+    }
+
+    /** The largest message APPEND accepts (APPENDLIMIT). */
+    public long maxMessageSize() {
+        return maxMessageSize;
     }
 
     public LoopBoundInvoker<AuthenticationListener> authentication() {

@@ -108,34 +108,13 @@ final class SearchCommand implements ImapCommand {
                 case "MIN" -> line.append(" MIN ").append(numbers.get(0));
                 case "MAX" -> line.append(" MAX ").append(numbers.get(numbers.size() - 1));
                 case "COUNT" -> line.append(" COUNT ").append(numbers.size());
-                case "ALL" -> line.append(" ALL ").append(compact(numbers));
+                case "ALL" -> line.append(" ALL ").append(SequenceSet.compact(numbers));
                 default -> {
                     // unknown options are ignored
                 }
             }
         }
         return line.toString();
-    }
-
-    /** A sorted list as a sequence set with ranges: 1:3,5. */
-    static String compact(List<Long> numbers) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < numbers.size()) {
-            int j = i;
-            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
-                j++;
-            }
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(numbers.get(i));
-            if (j > i) {
-                out.append(':').append(numbers.get(j));
-            }
-            i = j + 1;
-        }
-        return out.toString();
     }
 
     private static boolean peekKeyword(ImapParser parser, String keyword) {

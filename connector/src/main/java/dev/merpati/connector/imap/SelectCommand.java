@@ -123,7 +123,7 @@ final class SelectCommand implements ImapCommand {
             }
         }
         if (!gone.isEmpty()) {
-            reply.untagged("VANISHED (EARLIER) " + SearchCommand.compact(gone));
+            reply.untagged("VANISHED (EARLIER) " + SequenceSet.compact(gone));
         }
         for (int n = 1; n <= folder.count(); n++) {
             long uid = folder.uid(n);

@@ -229,7 +229,7 @@ public final class SelectedFolder {
         }
         if (!vanished.isEmpty()) {
             java.util.Collections.sort(vanished);
-            reply.untagged("VANISHED " + SearchCommand.compact(vanished));
+            reply.untagged("VANISHED " + SequenceSet.compact(vanished));
         }
     }
 

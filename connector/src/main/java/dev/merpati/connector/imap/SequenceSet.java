@@ -61,6 +61,27 @@ public final class SequenceSet {
         return n;
     }
 
+    /** A sorted list as a sequence set with ranges: 1:3,5. */
+    public static String compact(List<Long> numbers) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(numbers.get(i));
+            if (j > i) {
+                out.append(':').append(numbers.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
+    }
+
     /** SEARCHRES's "$" (the saved result). */
     public boolean isSaved() {
         return saved;

@@ -40,7 +40,7 @@ final class SimpleCommands {
     /** STARTTLS (RFC 3501 §6.2.1): the OK goes out in the clear, then the handshake. */
     static final ImapCommand STARTTLS = ImapCommand.of(NOT_AUTHENTICATED, (session, tag, parser) -> {
         parser.end();
-        if (session.config().tls() == null) {
+        if (session.tls() == null) {
             return ImapCommand.tagged(tag, ImapResponses.bad("TLS is not configured"));
         }
         if (session.secure()) {

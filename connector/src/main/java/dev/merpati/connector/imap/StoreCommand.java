@@ -109,7 +109,7 @@ final class StoreCommand implements ImapCommand {
                         if (!numbers.isEmpty()) {
                             return reply.tagged(
                                     tag,
-                                    ImapResponses.ok("[MODIFIED " + SearchCommand.compact(numbers)
+                                    ImapResponses.ok("[MODIFIED " + SequenceSet.compact(numbers)
                                             + "] Conditional STORE failed for some messages"));
                         }
                     }

@@ -107,6 +107,6 @@ class ImapParserTest {
                 "1996-07-17T09:44:25Z",
                 ImapDates.parseDateTime(" 17-Jul-1996 02:44:25 -0700").toString());
         assertThrows(ImapSyntaxException.class, () -> ImapDates.parseDate("31-Foo-2020"));
-        assertEquals("1:3,5,7:8", SearchCommand.compact(List.of(1L, 2L, 3L, 5L, 7L, 8L)));
+        assertEquals("1:3,5,7:8", SequenceSet.compact(List.of(1L, 2L, 3L, 5L, 7L, 8L)));
     }
 }
