@@ -1,6 +1,12 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.MessageContent;
+import dev.merpati.connector.imap.codec.CommandInput;
+import dev.merpati.connector.imap.codec.FlagNames;
+import dev.merpati.connector.imap.codec.ImapDates;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import dev.merpati.connector.net.MessageSpool;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.FetchRequest;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.merpati.connector.imap;
 
+import dev.merpati.connector.imap.codec.ImapReply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

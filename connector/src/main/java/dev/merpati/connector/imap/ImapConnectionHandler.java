@@ -2,6 +2,11 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.imap.codec.CommandInput;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.codec.LiteralAnnouncement;
 import dev.merpati.connector.net.InputLine;
 import dev.merpati.connector.net.LineReader;
 import dev.merpati.connector.net.LoopBoundInvoker;

@@ -3,6 +3,7 @@ package dev.merpati.connector.imap;
 import dev.merpati.connector.api.AuthenticatedUser;
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.net.LoopBoundInvoker;
 import dev.merpati.connector.net.ServerTls;
 import java.util.HashSet;

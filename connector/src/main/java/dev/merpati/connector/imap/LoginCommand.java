@@ -1,6 +1,9 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.AuthenticatedUser;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;

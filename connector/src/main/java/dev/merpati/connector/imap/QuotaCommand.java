@@ -1,6 +1,10 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.QuotaUsage;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapStrings;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 

@@ -1,6 +1,9 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.SearchKey;
+import dev.merpati.connector.imap.codec.ImapDates;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 

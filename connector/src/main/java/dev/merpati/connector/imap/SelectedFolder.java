@@ -2,6 +2,9 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.FolderSnapshot;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.imap.codec.FlagNames;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.SequenceSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -4,6 +4,9 @@ import static dev.merpati.connector.imap.ImapCommand.ANY;
 import static dev.merpati.connector.imap.ImapCommand.AUTHENTICATED;
 import static dev.merpati.connector.imap.ImapCommand.NOT_AUTHENTICATED;
 
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 

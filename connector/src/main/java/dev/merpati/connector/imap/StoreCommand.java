@@ -2,6 +2,11 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.FlagChange;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.imap.codec.FlagNames;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.codec.SequenceSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;

@@ -2,6 +2,10 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.SearchKey;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.codec.SequenceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import dev.merpati.connector.api.MessageContent;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class CommandInput {
         literals.add(content);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import java.util.ArrayList;
 import java.util.List;

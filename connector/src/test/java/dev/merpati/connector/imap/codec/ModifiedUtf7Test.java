@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import dev.merpati.connector.api.MessageContent;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +33,13 @@ public final class ImapParser {
      * @param pendingLiteral the last line piece ends with a literal announcement whose octets have
      *     not arrived yet (used while framing)
      */
-    ImapParser(CommandInput input, boolean pendingLiteral) {
+    public ImapParser(CommandInput input, boolean pendingLiteral) {
         this.input = input;
         this.pendingLiteral = pendingLiteral;
         this.line = input.lines().get(0);
     }
 
-    boolean onLastLine() {
+    public boolean onLastLine() {
         return lineIndex == input.lines().size() - 1;
     }
 

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import dev.merpati.connector.api.AppendOutcome;
 import dev.merpati.connector.api.CopyOutcome;
@@ -27,7 +27,7 @@ import java.util.function.Function;
  * Translates folder names between the wire and the store: the IMAP commands see names in modified
  * UTF-7 (RFC 3501 §5.1.3), the store keeps them in Unicode. Everything else passes through.
  */
-final class MailboxNames implements MailboxListener {
+public final class MailboxNames implements MailboxListener {
 
     private final MailboxListener store;
 
@@ -36,7 +36,7 @@ final class MailboxNames implements MailboxListener {
     }
 
     /** The invoker the IMAP commands use: each call sees the store through this translation. */
-    static ListenerInvoker<MailboxListener> translating(ListenerInvoker<MailboxListener> invoker) {
+    public static ListenerInvoker<MailboxListener> translating(ListenerInvoker<MailboxListener> invoker) {
         return new ListenerInvoker<>() {
             @Override
             public <T> CompletableFuture<T> invoke(Function<? super MailboxListener, ? extends T> call) {

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

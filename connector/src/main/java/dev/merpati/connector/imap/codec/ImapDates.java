@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** IMAP date-time ("17-Jul-1996 02:44:25 -0700") and date ("1-Feb-1994") values. */
-final class ImapDates {
+public final class ImapDates {
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
@@ -19,7 +19,7 @@ final class ImapDates {
 
     private ImapDates() {}
 
-    static Instant parseDateTime(String text) throws ImapSyntaxException {
+    public static Instant parseDateTime(String text) throws ImapSyntaxException {
         try {
             return ZonedDateTime.parse(capitalized(text.strip()), DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
@@ -27,7 +27,7 @@ final class ImapDates {
         }
     }
 
-    static LocalDate parseDate(String text) throws ImapSyntaxException {
+    public static LocalDate parseDate(String text) throws ImapSyntaxException {
         try {
             return LocalDate.parse(capitalized(text), DATE);
         } catch (DateTimeParseException e) {
@@ -35,7 +35,7 @@ final class ImapDates {
         }
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return WRITE.format(instant.atZone(ZoneOffset.UTC));
     }
 

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 /**
  * The {@code {n}} (synchronizing) or {@code {n+}} (non-synchronizing, LITERAL+) at the end of a

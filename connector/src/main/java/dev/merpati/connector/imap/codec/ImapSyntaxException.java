@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 /** A command that does not follow the IMAP grammar: answered with BAD. */
 public final class ImapSyntaxException extends Exception {

@@ -1,24 +1,24 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import java.util.Collection;
 import java.util.List;
 
 /** Flag lists as IMAP writes them. */
-final class FlagNames {
+public final class FlagNames {
 
     private FlagNames() {}
 
-    static String list(List<String> flags) {
+    public static String list(List<String> flags) {
         return "(" + String.join(" ", flags) + ")";
     }
 
     /** The FLAGS response's list: the system flags and the folder's keywords. */
-    static String flags(Collection<String> keywords) {
+    public static String flags(Collection<String> keywords) {
         return "(\\Answered \\Flagged \\Deleted \\Seen \\Draft" + join(keywords) + ")";
     }
 
     /** PERMANENTFLAGS: the same, and \* because clients may make up new keywords (RFC 3501 §7.1). */
-    static String permanent(Collection<String> keywords) {
+    public static String permanent(Collection<String> keywords) {
         return "(\\Answered \\Flagged \\Deleted \\Seen \\Draft" + join(keywords) + " \\*)";
     }
 
@@ -26,7 +26,7 @@ final class FlagNames {
     static final int MAX_KEYWORD = 255;
 
     /** Refuses keywords the store could not keep, rather than dropping them silently. */
-    static List<String> checked(List<String> flags) throws ImapSyntaxException {
+    public static List<String> checked(List<String> flags) throws ImapSyntaxException {
         for (String flag : flags) {
             if (flag.length() > MAX_KEYWORD) {
                 throw new ImapSyntaxException("flag longer than " + MAX_KEYWORD + " characters");

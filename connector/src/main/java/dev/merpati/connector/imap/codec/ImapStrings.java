@@ -1,13 +1,13 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.codec;
 
 import java.nio.charset.StandardCharsets;
 
 /** Strings as IMAP writes them: quoted when that is possible, else a literal. */
-final class ImapStrings {
+public final class ImapStrings {
 
     private ImapStrings() {}
 
-    static String quoted(String value) {
+    public static String quoted(String value) {
         boolean quotable = value.length() < 1024;
         for (int i = 0; i < value.length() && quotable; i++) {
             char c = value.charAt(i);
