@@ -3,6 +3,8 @@ package dev.merpati.connector.imap;
 import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.ImapState;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

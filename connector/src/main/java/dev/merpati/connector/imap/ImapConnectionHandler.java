@@ -7,6 +7,8 @@ import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
 import dev.merpati.connector.imap.codec.LiteralAnnouncement;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.InputLine;
 import dev.merpati.connector.net.LineReader;
 import dev.merpati.connector.net.LoopBoundInvoker;

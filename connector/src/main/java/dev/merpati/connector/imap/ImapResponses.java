@@ -1,5 +1,8 @@
 package dev.merpati.connector.imap;
 
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.ImapState;
+
 /** The server's status texts and capability list, in one place. */
 public final class ImapResponses {
 

@@ -4,6 +4,8 @@ import dev.merpati.connector.api.AuthenticatedUser;
 import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.ImapState;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;

@@ -4,6 +4,7 @@ import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.imap.codec.ImapDates;
 import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.session.SelectedFolder;
 import java.util.ArrayList;
 import java.util.List;
 

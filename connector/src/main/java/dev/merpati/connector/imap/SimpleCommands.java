@@ -7,6 +7,9 @@ import static dev.merpati.connector.imap.ImapCommand.NOT_AUTHENTICATED;
 import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.session.FolderSync;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.ImapState;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 

@@ -5,6 +5,8 @@ import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
 import dev.merpati.connector.imap.codec.ImapStrings;
 import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.ImapState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

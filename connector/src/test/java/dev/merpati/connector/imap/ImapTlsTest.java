@@ -3,6 +3,7 @@ package dev.merpati.connector.imap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.net.TestKeystore;

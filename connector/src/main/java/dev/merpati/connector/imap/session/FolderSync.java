@@ -1,16 +1,16 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.session;
 
 import dev.merpati.connector.imap.codec.ImapReply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Brings a session's view of its selected folder up to date, adding the untagged responses. */
-final class FolderSync {
+public final class FolderSync {
 
     private FolderSync() {}
 
     /** Completes with {@code reply} once the changes (if any) were added to it. */
-    static CompletionStage<ImapReply> refresh(ImapSession session, ImapReply reply) {
+    public static CompletionStage<ImapReply> refresh(ImapSession session, ImapReply reply) {
         SelectedFolder selected = session.selected();
         if (selected == null) {
             return CompletableFuture.completedFuture(reply);

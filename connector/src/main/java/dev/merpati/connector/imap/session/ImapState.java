@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.session;
 
 /** The connection states of RFC 3501 §3. */
 public enum ImapState {

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.session;
 
 import java.util.Map;
 import java.util.Set;

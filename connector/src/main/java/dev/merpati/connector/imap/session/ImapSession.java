@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.session;
 
 import dev.merpati.connector.api.AuthenticatedUser;
 import dev.merpati.connector.api.AuthenticationListener;
@@ -117,7 +117,7 @@ public final class ImapSession {
         }
     }
 
-    void pusher(java.util.function.Consumer<ImapReply> pusher) {
+    public void pusher(java.util.function.Consumer<ImapReply> pusher) {
         this.pusher = pusher;
     }
 
@@ -140,7 +140,7 @@ public final class ImapSession {
         return plaintextAllowed || secure();
     }
 
-    void connection(java.util.function.BooleanSupplier secure, boolean plaintextAllowed) {
+    public void connection(java.util.function.BooleanSupplier secure, boolean plaintextAllowed) {
         this.secure = secure;
         this.plaintextAllowed = plaintextAllowed;
     }
@@ -150,7 +150,7 @@ public final class ImapSession {
         return loop;
     }
 
-    void loop(java.util.concurrent.Executor loop) {
+    public void loop(java.util.concurrent.Executor loop) {
         this.loop = loop;
     }
 }

@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.session;
 
 import dev.merpati.connector.api.FolderSnapshot;
 import dev.merpati.connector.api.MessageFlags;
