@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.command;
 
 import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.imap.codec.ImapParser;

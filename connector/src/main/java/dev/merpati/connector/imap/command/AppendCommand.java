@@ -1,4 +1,4 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.command;
 
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.imap.codec.CommandInput;
@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionStage;
  * APPEND folder [(flags)] [date-time] literal (or literal8). The message literal was spooled by the connection
  * while it arrived (see {@link #isMessageLiteral}) and crosses to the listener by reference.
  */
-final class AppendCommand implements ImapCommand {
+public final class AppendCommand implements ImapCommand {
+
+    AppendCommand() {}
 
     @Override
     public Set<ImapState> validStates() {
@@ -75,7 +77,7 @@ final class AppendCommand implements ImapCommand {
      * Whether the literal announced at the end of the command so far is APPEND's message (rather
      * than, say, a folder name sent as a literal), so the connection spools it instead of holding it.
      */
-    static boolean isMessageLiteral(CommandInput partial) {
+    public static boolean isMessageLiteral(CommandInput partial) {
         try {
             ImapParser parser = new ImapParser(partial, true);
             parser.tag();

@@ -1,10 +1,10 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.command;
 
 import dev.merpati.connector.api.FolderChange;
 import java.util.Map;
 
 /** The IMAP commands by name ("UID FETCH" for the UID forms). */
-final class ImapCommands {
+public final class ImapCommands {
 
     private static final Map<String, ImapCommand> COMMANDS = Map.ofEntries(
             Map.entry("CAPABILITY", SimpleCommands.CAPABILITY),
@@ -54,7 +54,7 @@ final class ImapCommands {
     private ImapCommands() {}
 
     /** @return the command, or {@code null} for an unknown name */
-    static ImapCommand find(String name) {
+    public static ImapCommand find(String name) {
         return COMMANDS.get(name);
     }
 }

@@ -1,8 +1,8 @@
-package dev.merpati.connector.imap;
+package dev.merpati.connector.imap.command;
 
-import static dev.merpati.connector.imap.ImapCommand.ANY;
-import static dev.merpati.connector.imap.ImapCommand.AUTHENTICATED;
-import static dev.merpati.connector.imap.ImapCommand.NOT_AUTHENTICATED;
+import static dev.merpati.connector.imap.command.ImapCommand.ANY;
+import static dev.merpati.connector.imap.command.ImapCommand.AUTHENTICATED;
+import static dev.merpati.connector.imap.command.ImapCommand.NOT_AUTHENTICATED;
 
 import dev.merpati.connector.imap.codec.ImapParser;
 import dev.merpati.connector.imap.codec.ImapReply;
