@@ -2,6 +2,8 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.imap.codec.MailboxNames;
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.spi.ListenerInvoker;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;

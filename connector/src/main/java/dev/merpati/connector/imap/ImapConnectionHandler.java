@@ -2,12 +2,23 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.AuthenticationListener;
 import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.imap.codec.CommandInput;
+import dev.merpati.connector.imap.codec.ImapParser;
+import dev.merpati.connector.imap.codec.ImapReply;
+import dev.merpati.connector.imap.codec.ImapSyntaxException;
+import dev.merpati.connector.imap.codec.LiteralAnnouncement;
+import dev.merpati.connector.imap.command.AppendCommand;
+import dev.merpati.connector.imap.command.ImapCommand;
+import dev.merpati.connector.imap.command.ImapCommands;
+import dev.merpati.connector.imap.command.ImapResponses;
+import dev.merpati.connector.imap.session.ImapSession;
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.InputLine;
 import dev.merpati.connector.net.LineReader;
 import dev.merpati.connector.net.LoopBoundInvoker;
+import dev.merpati.connector.net.MessageSpool;
 import dev.merpati.connector.net.OrderedInputHandler;
 import dev.merpati.connector.net.TlsState;
-import dev.merpati.connector.smtp.MessageSpool;
 import dev.merpati.connector.spi.ListenerInvoker;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
@@ -55,7 +66,8 @@ final class ImapConnectionHandler extends OrderedInputHandler {
     @Override
     protected void connected() {
         session = new ImapSession(
-                config,
+                config.tls(),
+                config.maxMessageSize(),
                 new LoopBoundInvoker<>(authentication, context().executor()),
                 new LoopBoundInvoker<>(mailbox, context().executor()),
                 events);

@@ -1,6 +1,7 @@
 package dev.merpati.connector.imap;
 
 import dev.merpati.connector.api.TransferDecoder;
+import dev.merpati.connector.imap.codec.ImapReply;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.channels.ClosedChannelException;

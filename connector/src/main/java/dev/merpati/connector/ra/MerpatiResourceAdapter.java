@@ -6,7 +6,7 @@ import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MaildropListener;
 import dev.merpati.connector.imap.ImapChannelInitializer;
 import dev.merpati.connector.imap.ImapConfig;
-import dev.merpati.connector.imap.MailboxEvents;
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.IoThreadFactory;
 import dev.merpati.connector.net.NettyServer;

@@ -1,5 +1,6 @@
 package dev.merpati.connector.smtp;
 
+import dev.merpati.connector.net.MessageSpool;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 

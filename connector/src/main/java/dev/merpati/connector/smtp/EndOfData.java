@@ -1,6 +1,7 @@
 package dev.merpati.connector.smtp;
 
 import dev.merpati.connector.api.ReceivedMail;
+import dev.merpati.connector.net.MessageSpool;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

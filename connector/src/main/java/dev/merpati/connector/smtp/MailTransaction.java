@@ -2,6 +2,7 @@ package dev.merpati.connector.smtp;
 
 import dev.merpati.connector.api.DsnRequest;
 import dev.merpati.connector.api.RecipientDsn;
+import dev.merpati.connector.net.MessageSpool;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

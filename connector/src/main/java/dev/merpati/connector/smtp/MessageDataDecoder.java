@@ -1,5 +1,6 @@
 package dev.merpati.connector.smtp;
 
+import dev.merpati.connector.net.DataSink;
 import io.netty.buffer.ByteBuf;
 
 /**

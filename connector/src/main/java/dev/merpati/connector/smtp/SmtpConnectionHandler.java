@@ -5,6 +5,7 @@ import dev.merpati.connector.api.MailReceiverListener;
 import dev.merpati.connector.net.InputLine;
 import dev.merpati.connector.net.LineReader;
 import dev.merpati.connector.net.LoopBoundInvoker;
+import dev.merpati.connector.net.MessageSpool;
 import dev.merpati.connector.net.OrderedInputHandler;
 import dev.merpati.connector.net.TlsState;
 import dev.merpati.connector.spi.ListenerInvoker;

@@ -3,6 +3,7 @@ package dev.merpati.connector.imap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.merpati.connector.imap;
 
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;

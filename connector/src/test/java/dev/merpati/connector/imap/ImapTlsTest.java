@@ -3,22 +3,17 @@ package dev.merpati.connector.imap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
 import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.net.TestKeystore;
 import dev.merpati.connector.net.TestServers;
+import dev.merpati.connector.net.TestSockets;
 import dev.merpati.connector.spi.ListenerInvoker;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,22 +62,22 @@ class ImapTlsTest {
     @Test
     void startTlsThenLoginAndInjectedCommandsAreDiscarded() throws Exception {
         try (Socket plain = new Socket("127.0.0.1", plainPort)) {
-            BufferedReader in = reader(plain);
+            BufferedReader in = TestSockets.reader(plain);
             String greeting = in.readLine();
             assertTrue(greeting.contains(" STARTTLS LOGINDISABLED]"), greeting);
-            send(plain.getOutputStream(), "a LOGIN alice secret\r\n");
+            TestSockets.send(plain.getOutputStream(), "a LOGIN alice secret\r\n");
             assertTrue(in.readLine().startsWith("a NO [PRIVACYREQUIRED]"));
             // "b LOGIN" rides behind STARTTLS in the clear: it must never run.
-            send(plain.getOutputStream(), "s STARTTLS\r\nb LOGIN alice secret\r\n");
+            TestSockets.send(plain.getOutputStream(), "s STARTTLS\r\nb LOGIN alice secret\r\n");
             assertEquals("s OK Begin TLS negotiation now", in.readLine());
-            try (SSLSocket secure = upgrade(plain)) {
-                BufferedReader secureIn = reader(secure);
-                send(secure.getOutputStream(), "c CAPABILITY\r\n");
+            try (SSLSocket secure = TestSockets.upgrade(plain)) {
+                BufferedReader secureIn = TestSockets.reader(secure);
+                TestSockets.send(secure.getOutputStream(), "c CAPABILITY\r\n");
                 String capabilities = secureIn.readLine();
                 assertTrue(capabilities.contains(" AUTH=PLAIN"), capabilities);
                 assertTrue(!capabilities.contains("STARTTLS"), capabilities);
                 assertTrue(secureIn.readLine().startsWith("c OK"));
-                send(secure.getOutputStream(), "d LOGIN alice secret\r\n");
+                TestSockets.send(secure.getOutputStream(), "d LOGIN alice secret\r\n");
                 assertTrue(secureIn.readLine().startsWith("d OK [CAPABILITY"));
             }
         }
@@ -90,48 +85,13 @@ class ImapTlsTest {
 
     @Test
     void imapsSpeaksTlsFromTheFirstByte() throws Exception {
-        try (SSLSocket secure = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", implicitPort)) {
-            BufferedReader in = reader(secure);
+        try (SSLSocket secure = TestSockets.tls(implicitPort)) {
+            BufferedReader in = TestSockets.reader(secure);
             String greeting = in.readLine();
             assertTrue(greeting.contains(" AUTH=PLAIN]") && !greeting.contains("STARTTLS"), greeting);
-            send(secure.getOutputStream(), "a LOGIN alice secret\r\nb STARTTLS\r\n");
+            TestSockets.send(secure.getOutputStream(), "a LOGIN alice secret\r\nb STARTTLS\r\n");
             assertTrue(in.readLine().startsWith("a OK"));
             assertTrue(in.readLine().startsWith("b BAD"));
         }
-    }
-
-    private static SSLSocket upgrade(Socket plain) throws Exception {
-        SSLSocket secure =
-                (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
-        secure.startHandshake();
-        return secure;
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
-    }
-
-    private static BufferedReader reader(Socket socket) throws Exception {
-        socket.setSoTimeout(10_000);
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-    }
-
-    private static void send(OutputStream out, String text) throws Exception {
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 }

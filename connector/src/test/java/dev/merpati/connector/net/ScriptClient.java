@@ -56,11 +56,7 @@ public final class ScriptClient implements AutoCloseable {
     /** Starts TLS on this connection (after the server's go-ahead) and returns the client speaking through it. */
     public ScriptClient startTls() {
         try {
-            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) TestKeystore.trustAll()
-                    .getSocketFactory()
-                    .createSocket(socket, "localhost", socket.getPort(), true);
-            secure.startHandshake();
-            return new ScriptClient(secure);
+            return new ScriptClient(TestSockets.upgrade(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

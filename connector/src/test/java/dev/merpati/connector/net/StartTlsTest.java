@@ -9,16 +9,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,15 +94,15 @@ class StartTlsTest {
     @Test
     void startTlsUpgradesTheConnectionAndDiscardsWhatWasPipelinedBeforeTheHandshake() throws Exception {
         try (Socket plain = new Socket("127.0.0.1", plainPort)) {
-            BufferedReader in = reader(plain);
+            BufferedReader in = TestSockets.reader(plain);
             assertEquals("HELLO", in.readLine());
             // "INJECTED" is sent in the clear behind STARTTLS: it must never be executed.
-            send(plain.getOutputStream(), "WHO\r\nSTARTTLS\r\nINJECTED\r\n");
+            TestSockets.send(plain.getOutputStream(), "WHO\r\nSTARTTLS\r\nINJECTED\r\n");
             assertEquals("PLAIN", in.readLine());
             assertEquals("GO AHEAD", in.readLine());
-            try (SSLSocket secure = upgrade(plain)) {
-                BufferedReader secureIn = reader(secure);
-                send(secure.getOutputStream(), "WHO\r\nPING\r\n");
+            try (SSLSocket secure = TestSockets.upgrade(plain)) {
+                BufferedReader secureIn = TestSockets.reader(secure);
+                TestSockets.send(secure.getOutputStream(), "WHO\r\nPING\r\n");
                 assertTrue(secureIn.readLine().startsWith("TLS TLSv1."));
                 assertEquals("ECHO PING", secureIn.readLine());
             }
@@ -119,11 +112,11 @@ class StartTlsTest {
     @Test
     void plaintextAfterStartTlsEndsTheConnection() throws Exception {
         try (Socket plain = new Socket("127.0.0.1", plainPort)) {
-            BufferedReader in = reader(plain);
+            BufferedReader in = TestSockets.reader(plain);
             assertEquals("HELLO", in.readLine());
-            send(plain.getOutputStream(), "STARTTLS\r\n");
+            TestSockets.send(plain.getOutputStream(), "STARTTLS\r\n");
             assertEquals("GO AHEAD", in.readLine());
-            send(plain.getOutputStream(), "WHO\r\n");
+            TestSockets.send(plain.getOutputStream(), "WHO\r\n");
             plain.setSoTimeout(10_000);
             assertThrows(IOException.class, () -> {
                 while (in.readLine() != null) {
@@ -136,46 +129,11 @@ class StartTlsTest {
 
     @Test
     void implicitTlsPortSpeaksTlsFromTheFirstByte() throws Exception {
-        try (SSLSocket secure = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", implicitPort)) {
-            BufferedReader in = reader(secure);
+        try (SSLSocket secure = TestSockets.tls(implicitPort)) {
+            BufferedReader in = TestSockets.reader(secure);
             assertEquals("HELLO", in.readLine());
-            send(secure.getOutputStream(), "WHO\r\n");
+            TestSockets.send(secure.getOutputStream(), "WHO\r\n");
             assertTrue(in.readLine().startsWith("TLS TLSv1."));
         }
-    }
-
-    private static SSLSocket upgrade(Socket plain) throws Exception {
-        SSLSocket secure =
-                (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
-        secure.startHandshake();
-        return secure;
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
-    }
-
-    private static BufferedReader reader(Socket socket) throws IOException {
-        socket.setSoTimeout(10_000);
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-    }
-
-    private static void send(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 }

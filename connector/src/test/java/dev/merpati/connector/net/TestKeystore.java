@@ -12,29 +12,6 @@ public final class TestKeystore {
 
     private TestKeystore() {}
 
-    /** A client TLS context that trusts any certificate: tests talk to their own self-signed server. */
-    public static javax.net.ssl.SSLContext trustAll() {
-        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        };
-        try {
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static Path create(Path directory, String hostName) throws IOException, InterruptedException {
         Path keystore = directory.resolve("server.p12");
         String keytool =

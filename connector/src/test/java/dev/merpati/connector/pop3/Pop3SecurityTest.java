@@ -8,18 +8,14 @@ import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.net.TestKeystore;
 import dev.merpati.connector.net.TestServers;
+import dev.merpati.connector.net.TestSockets;
 import dev.merpati.connector.spi.ListenerInvoker;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +104,7 @@ class Pop3SecurityTest {
             // The USER behind STLS arrives in the clear before the handshake: it must be forgotten.
             plain.send("STLS\r\nUSER alice\r\n");
             plain.expect("+OK Begin TLS negotiation");
-            try (var client = new ScriptClient(upgrade(plain.socket()))) {
+            try (var client = new ScriptClient(TestSockets.upgrade(plain.socket()))) {
                 client.script(
                         "C: PASS secret",
                         "S: -ERR no USER command",
@@ -152,7 +148,7 @@ class Pop3SecurityTest {
     @Test
     void pop3sSpeaksTlsFromTheFirstByte() throws Exception {
         int port = start(remoteClientConfig(), true);
-        try (var client = new ScriptClient(trustAll().getSocketFactory().createSocket("127.0.0.1", port))) {
+        try (var client = new ScriptClient(TestSockets.tls(port))) {
             client.script(
                     "S: +OK Merpati POP3 server ready",
                     "C: STLS",
@@ -292,30 +288,5 @@ class Pop3SecurityTest {
     static String plain(String authzid, String authcid, String password) {
         String message = authzid + "\0" + authcid + "\0" + password;
         return Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static SSLSocket upgrade(Socket plain) throws Exception {
-        SSLSocket secure =
-                (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
-        secure.startHandshake();
-        return secure;
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trustAll}, null);
-        return context;
     }
 }

@@ -13,6 +13,7 @@ import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.ServerTls;
 import dev.merpati.connector.net.TestKeystore;
 import dev.merpati.connector.net.TestServers;
+import dev.merpati.connector.net.TestSockets;
 import dev.merpati.connector.spi.ListenerInvoker;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -283,7 +284,7 @@ class SmtpSubmissionConversationTest {
         int port = start(
                 SmtpListener.submission(SmtpListener.Role.SUBMISSIONS, tls, ClientNetworks.parse(""), true),
                 ConnectionLimiter.unlimited());
-        Socket socket = TestKeystore.trustAll().getSocketFactory().createSocket("127.0.0.1", port);
+        Socket socket = TestSockets.tls(port);
         try (var client = new ScriptClient(socket)) {
             client.expect("220 " + HOST);
             ehlo(client, "AUTH PLAIN LOGIN");

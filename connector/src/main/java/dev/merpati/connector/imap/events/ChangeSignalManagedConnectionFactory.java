@@ -2,7 +2,7 @@ package dev.merpati.connector.imap.events;
 
 import dev.merpati.connector.api.MailboxChangeSignal;
 import dev.merpati.connector.api.MailboxChangeSignalFactory;
-import dev.merpati.connector.imap.MailboxEvents;
+import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.ra.MerpatiResourceAdapter;
 import dev.merpati.connector.ra.StatelessManagedConnection;
 import jakarta.resource.ResourceException;

@@ -1,9 +1,0 @@
-package dev.merpati.connector.imap;
-
-/** The connection states of RFC 3501 §3. */
-public enum ImapState {
-    NOT_AUTHENTICATED,
-    AUTHENTICATED,
-    SELECTED,
-    LOGOUT
-}

@@ -1,0 +1,180 @@
+package dev.merpati.connector.imap.codec;
+
+import dev.merpati.connector.api.AppendOutcome;
+import dev.merpati.connector.api.CopyOutcome;
+import dev.merpati.connector.api.FetchRequest;
+import dev.merpati.connector.api.FetchedMessage;
+import dev.merpati.connector.api.FlagChange;
+import dev.merpati.connector.api.FolderChange;
+import dev.merpati.connector.api.FolderInfo;
+import dev.merpati.connector.api.FolderOutcome;
+import dev.merpati.connector.api.FolderSnapshot;
+import dev.merpati.connector.api.FolderStatus;
+import dev.merpati.connector.api.MailboxListener;
+import dev.merpati.connector.api.MessageContent;
+import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.connector.api.MessageThread;
+import dev.merpati.connector.api.QuotaUsage;
+import dev.merpati.connector.api.SearchKey;
+import dev.merpati.connector.api.SortCriterion;
+import dev.merpati.connector.spi.ListenerInvoker;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Translates folder names between the wire and the store: the IMAP commands see names in modified
+ * UTF-7 (RFC 3501 §5.1.3), the store keeps them in Unicode. Everything else passes through.
+ */
+public final class MailboxNames implements MailboxListener {
+
+    private final MailboxListener store;
+
+    private MailboxNames(MailboxListener store) {
+        this.store = store;
+    }
+
+    /** The invoker the IMAP commands use: each call sees the store through this translation. */
+    public static ListenerInvoker<MailboxListener> translating(ListenerInvoker<MailboxListener> invoker) {
+        return new ListenerInvoker<>() {
+            @Override
+            public <T> CompletableFuture<T> invoke(Function<? super MailboxListener, ? extends T> call) {
+                return invoker.invoke(store -> call.apply(new MailboxNames(store)));
+            }
+
+            @Override
+            public boolean available() {
+                return invoker.available();
+            }
+        };
+    }
+
+    private static String in(String name) {
+        return name == null ? null : ModifiedUtf7.decodeLeniently(name);
+    }
+
+    private static FolderStatus out(FolderStatus status) {
+        return status == null
+                ? null
+                : new FolderStatus(
+                        status.folderId(),
+                        ModifiedUtf7.encode(status.name()),
+                        status.messages(),
+                        status.recent(),
+                        status.unseen(),
+                        status.uidvalidity(),
+                        status.uidnext(),
+                        status.highestModseq(),
+                        status.size(),
+                        status.deleted());
+    }
+
+    private static FolderSnapshot out(FolderSnapshot snapshot) {
+        return snapshot == null
+                ? null
+                : new FolderSnapshot(out(snapshot.status()), snapshot.messages(), snapshot.recent());
+    }
+
+    @Override
+    public List<FolderInfo> folders(long accountId) {
+        return store.folders(accountId).stream()
+                .map(f -> new FolderInfo(ModifiedUtf7.encode(f.name()), f.specialUse(), f.subscribed(), f.exists()))
+                .toList();
+    }
+
+    @Override
+    public List<FolderStatus> statuses(long accountId, List<String> folders) {
+        return store.statuses(accountId, folders.stream().map(MailboxNames::in).toList()).stream()
+                .map(MailboxNames::out)
+                .toList();
+    }
+
+    @Override
+    public FolderOutcome changeFolder(long accountId, FolderChange change) {
+        String name;
+        String newName;
+        try {
+            // a new name must be valid modified UTF-7; an existing one is looked up as it is otherwise
+            boolean creates = change.kind() == FolderChange.Kind.CREATE;
+            name = creates ? ModifiedUtf7.decode(change.name()) : in(change.name());
+            newName = change.newName() == null ? null : ModifiedUtf7.decode(change.newName());
+        } catch (IllegalArgumentException e) {
+            return FolderOutcome.NOT_ALLOWED;
+        }
+        return store.changeFolder(accountId, new FolderChange(change.kind(), name, newName));
+    }
+
+    @Override
+    public FolderStatus status(long accountId, String folder) {
+        return out(store.status(accountId, in(folder)));
+    }
+
+    @Override
+    public FolderSnapshot select(long accountId, String folder, boolean readOnly) {
+        return out(store.select(accountId, in(folder), readOnly));
+    }
+
+    @Override
+    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
+        return out(store.changesSince(accountId, folderId, knownModseq, claimRecent));
+    }
+
+    @Override
+    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+        return store.vanished(accountId, folderId, sinceModseq);
+    }
+
+    @Override
+    public List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request) {
+        return store.fetch(accountId, folderId, uids, request);
+    }
+
+    @Override
+    public byte[] read(long accountId, long messageId, long offset, int maxLength) {
+        return store.read(accountId, messageId, offset, maxLength);
+    }
+
+    @Override
+    public List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
+        return store.store(accountId, folderId, uids, change);
+    }
+
+    @Override
+    public CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
+        return store.copy(accountId, folderId, uids, in(target), move);
+    }
+
+    @Override
+    public List<Long> expunge(long accountId, long folderId, List<Long> uids) {
+        return store.expunge(accountId, folderId, uids);
+    }
+
+    @Override
+    public AppendOutcome append(
+            long accountId, String folder, List<String> flags, Instant internalDate, MessageContent content) {
+        return store.append(accountId, in(folder), flags, internalDate, content);
+    }
+
+    @Override
+    public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
+        return store.search(accountId, folderId, uids, criteria);
+    }
+
+    @Override
+    public List<Long> sort(
+            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        return store.sort(accountId, folderId, uids, order, criteria);
+    }
+
+    @Override
+    public List<MessageThread> thread(
+            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        return store.thread(accountId, folderId, uids, algorithm, criteria);
+    }
+
+    @Override
+    public QuotaUsage quota(long accountId) {
+        return store.quota(accountId);
+    }
+}
