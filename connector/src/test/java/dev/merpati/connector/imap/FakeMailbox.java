@@ -62,7 +62,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
 
     static final class Folder {
         final long id;
-        final String name;
+        String name;
         final TreeMap<Long, Message> messages = new TreeMap<>();
         long uidnext = 1;
         long modseq = 1;
@@ -183,9 +183,45 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                     return FolderOutcome.DONE;
                 }
                 return dangling ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
+            case RENAME:
+                return rename(name, change.newName() == null ? null : name(change.newName()));
             default:
-                return folders.containsKey(name) ? FolderOutcome.DONE : FolderOutcome.NO_SUCH_FOLDER;
+                return FolderOutcome.NOT_ALLOWED;
         }
+    }
+
+    /** RENAME as the real store does it: subfolders move along; INBOX hands its messages to the new folder. */
+    private FolderOutcome rename(String from, String to) {
+        if (to == null || to.equals("INBOX") || to.equals(from) || to.startsWith(from + "/")) {
+            return FolderOutcome.NOT_ALLOWED;
+        }
+        if (folders.containsKey(to)) {
+            return FolderOutcome.ALREADY_EXISTS;
+        }
+        Folder source = folders.get(from);
+        if (source == null) {
+            return FolderOutcome.NO_SUCH_FOLDER;
+        }
+        if (from.equals("INBOX")) {
+            Folder target = create(to);
+            for (Message message : source.messages.values()) {
+                Message copy = new Message(target.uidnext++, message.bytes, ++target.modseq);
+                copy.flags = new LinkedHashSet<>(message.flags);
+                target.messages.put(copy.uid, copy);
+            }
+            source.modseq++;
+            source.messages.keySet().forEach(uid -> source.expunged.put(uid, source.modseq));
+            source.messages.clear();
+            return FolderOutcome.DONE;
+        }
+        for (String name : List.copyOf(folders.keySet())) {
+            if (name.equals(from) || name.startsWith(from + "/")) {
+                Folder folder = folders.remove(name);
+                folder.name = to + name.substring(from.length());
+                folders.put(folder.name, folder);
+            }
+        }
+        return FolderOutcome.DONE;
     }
 
     @Override
