@@ -41,6 +41,7 @@ import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
 import dev.merpati.rewrite.RewriteRepository;
 import dev.merpati.rewrite.TrivialRewrite;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -111,11 +112,13 @@ class PipelineFlowTest {
     private static QueueSweeper sweeper;
     private static BodyStore bodies;
     private static Quotas quotas;
+    private static MailSettings settings;
 
     @BeforeAll
     static void start() {
         container = new TestContainer("pipeline-flow");
         jms = container.add(new RecordedMessages());
+        settings = container.add(MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test")));
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
@@ -148,6 +151,11 @@ class PipelineFlowTest {
     @AfterAll
     static void stop() {
         container.close();
+    }
+
+    /** This test's settings with one property set. */
+    private static MailSettings withSetting(String name, String value) {
+        return MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test", name, value));
     }
 
     private static ReceivedMail mail(String content, String... recipients) {
@@ -453,12 +461,12 @@ class PipelineFlowTest {
                         .inTransaction(() -> queries.listFolder(bobId, "INBOX"))
                         .size());
         container.inTransaction(() -> accounts.setQuota("bob@other.test", 0L));
+        MailSettings defaultQuota = container.replace(settings, withSetting(MailSettings.QUOTA_DEFAULT_BYTES, "5"));
         try {
-            System.setProperty("merpati.quota.defaultBytes", "5");
             assertTrue(container.inTransaction(() -> accounts.setQuota("bob@other.test", null)));
             assertTrue(container.inTransaction(() -> quotas.exceededBy(bobId, 6)));
         } finally {
-            System.clearProperty("merpati.quota.defaultBytes");
+            container.replace(defaultQuota, settings);
         }
         assertFalse(container.inTransaction(() -> quotas.exceededBy(bobId, 1L << 40)));
     }
@@ -468,7 +476,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> intake.receive(mail("Subject: far\r\n\r\n", "far@example.net")));
         long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
         container.inTransaction(() -> cleanup.process(entryId));
-        System.setProperty("merpati.queue.retrySeconds", "1");
+        MailSettings quickRetry = container.replace(settings, withSetting(MailSettings.QUEUE_RETRY_SECONDS, "1"));
         try {
             container.inTransaction(() -> queueManager.process(entryId));
             deliverRemote();
@@ -488,7 +496,7 @@ class PipelineFlowTest {
             assertEquals(QueueState.DONE, entry(entryId).getState());
             assertEquals(cleanups + 1, jms.cleanup.size());
         } finally {
-            System.clearProperty("merpati.queue.retrySeconds");
+            container.replace(quickRetry, settings);
         }
     }
 
