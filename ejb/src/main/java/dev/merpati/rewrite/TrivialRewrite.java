@@ -1,6 +1,7 @@
 package dev.merpati.rewrite;
 
 import dev.merpati.account.AccountRepository;
+import dev.merpati.account.MailAddress;
 import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
