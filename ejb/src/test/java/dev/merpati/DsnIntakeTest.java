@@ -10,7 +10,7 @@ import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.inbound.MailIntake;
 import dev.merpati.pipeline.Cleanup;
-import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;

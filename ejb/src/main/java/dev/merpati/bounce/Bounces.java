@@ -1,6 +1,6 @@
 package dev.merpati.bounce;
 
-import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;

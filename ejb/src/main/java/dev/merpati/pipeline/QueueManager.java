@@ -1,6 +1,7 @@
 package dev.merpati.pipeline;
 
 import dev.merpati.bounce.Bounces;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
