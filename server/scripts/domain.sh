@@ -7,7 +7,8 @@
 #   domain.sh deploy EAR  deploy (or redeploy) the application as "merpati"
 #   domain.sh stop        stop the domain; kill it if it does not stop
 #
-# Settings come from the environment (defaults are the dev run's):
+# Settings come from the environment (defaults are the dev run's); the merpati.* system properties
+# below are the application settings of README.md's table (dev.merpati.settings.MailSettings):
 #   PAYARA_HOME      the unpacked Payara Server (required)
 #   DOMAIN_DIR       folder that holds the domain            (required)
 #   DOMAIN_NAME      domain name                              [merpati]
@@ -28,7 +29,7 @@
 #   QUEUE_RETRY_SECONDS     seconds between delivery attempts of deferred mail [900]
 #   QUEUE_LIFETIME_SECONDS  how long deferred mail is retried before it bounces [432000]
 #   QUOTA_DEFAULT_BYTES     storage quota of accounts without their own (0: unlimited) [0]
-#   RECIPIENT_DELIMITER     subaddress delimiter characters ("" turns it off)  [+]
+#   RECIPIENT_DELIMITER     subaddress delimiter characters ("" or "none" turns it off) [+]
 #   ADMINS           accounts allowed to use the admin REST API (comma separated) [none]
 #   TRANSPORT_MAP    next hops for remote domains, domain=host:port,... [none: the domain, port 25]
 #   SMTP_SESSION_LIMIT      remote delivery: SMTP client sessions at once (and the client pool size) [100]
@@ -185,9 +186,8 @@ provision() {
     asadmin create-system-properties "merpati.queue.retrySeconds=$QUEUE_RETRY_SECONDS"
     asadmin create-system-properties "merpati.queue.lifetimeSeconds=$QUEUE_LIFETIME_SECONDS"
     asadmin create-system-properties "merpati.quota.defaultBytes=$QUOTA_DEFAULT_BYTES"
-    if [[ -n $RECIPIENT_DELIMITER ]]; then
-        asadmin create-system-properties "merpati.recipientDelimiter=$(escape_property "$RECIPIENT_DELIMITER")"
-    fi
+    # An empty value is no value to MicroProfile Config: "none" turns subaddressing off.
+    asadmin create-system-properties "merpati.recipientDelimiter=$(escape_property "${RECIPIENT_DELIMITER:-none}")"
     if [[ -n $ADMINS ]]; then
         asadmin create-system-properties "merpati.admins=$(escape_property "$ADMINS")"
     fi

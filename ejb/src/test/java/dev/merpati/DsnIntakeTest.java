@@ -10,10 +10,11 @@ import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.inbound.MailIntake;
 import dev.merpati.pipeline.Cleanup;
-import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -41,6 +42,7 @@ class DsnIntakeTest {
                 queued.add(entryId);
             }
         });
+        container.add(MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test")));
         container.add(new Cleanup());
         container.add(new AccountRepository());
         container.add(new BodyStore());

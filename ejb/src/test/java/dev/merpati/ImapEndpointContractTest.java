@@ -14,6 +14,7 @@ import dev.merpati.mailbox.MailboxStore;
 import dev.merpati.mailbox.MessageAppender;
 import dev.merpati.mailbox.Quotas;
 import dev.merpati.mailbox.Subscriptions;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -30,6 +31,7 @@ class ImapEndpointContractTest extends MailboxListenerContract {
     @BeforeAll
     static void start() {
         container = new TestContainer("imap-endpoint-contract");
+        container.add(MailSettings.defaults());
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());

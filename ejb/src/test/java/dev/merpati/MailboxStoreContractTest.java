@@ -27,6 +27,7 @@ import dev.merpati.mailbox.Quotas;
 import dev.merpati.mailbox.SortKey;
 import dev.merpati.mailbox.SpecialUse;
 import dev.merpati.mailbox.Subscriptions;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,6 +57,7 @@ class MailboxStoreContractTest {
     @BeforeAll
     static void start() {
         container = new TestContainer("mailbox-contract");
+        container.add(MailSettings.defaults());
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());

@@ -33,10 +33,10 @@ import dev.merpati.mailbox.Quotas;
 import dev.merpati.mailbox.SortKey;
 import dev.merpati.mailbox.Subscriptions;
 import dev.merpati.pipeline.Cleanup;
-import dev.merpati.pipeline.PipelineMessages;
 import dev.merpati.pipeline.QueueAdmin;
 import dev.merpati.pipeline.QueueManager;
 import dev.merpati.pipeline.QueueSweeper;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
@@ -44,6 +44,7 @@ import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
 import dev.merpati.rewrite.RewriteRepository;
 import dev.merpati.rewrite.TrivialRewrite;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -114,11 +115,13 @@ class PipelineFlowTest {
     private static QueueSweeper sweeper;
     private static BodyStore bodies;
     private static Quotas quotas;
+    private static MailSettings settings;
 
     @BeforeAll
     static void start() {
         container = new TestContainer("pipeline-flow");
         jms = container.add(new RecordedMessages());
+        settings = container.add(MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test")));
         container.add(new AccountRepository());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
@@ -161,6 +164,11 @@ class PipelineFlowTest {
                         store.page(accountId, f.id(), new PageRequest(SortKey.UID, true, 0, PageRequest.MAX_LIMIT)))
                 .map(page -> page.messages())
                 .orElse(List.of());
+    }
+
+    /** This test's settings with one property set. */
+    private static MailSettings withSetting(String name, String value) {
+        return MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test", name, value));
     }
 
     private static ReceivedMail mail(String content, String... recipients) {
@@ -454,12 +462,12 @@ class PipelineFlowTest {
         assertEquals(
                 0, container.inTransaction(() -> listFolder(bobId, "INBOX")).size());
         container.inTransaction(() -> accounts.setQuota("bob@other.test", 0L));
+        MailSettings defaultQuota = container.replace(settings, withSetting(MailSettings.QUOTA_DEFAULT_BYTES, "5"));
         try {
-            System.setProperty("merpati.quota.defaultBytes", "5");
             assertTrue(container.inTransaction(() -> accounts.setQuota("bob@other.test", null)));
             assertTrue(container.inTransaction(() -> quotas.exceededBy(bobId, 6)));
         } finally {
-            System.clearProperty("merpati.quota.defaultBytes");
+            container.replace(defaultQuota, settings);
         }
         assertFalse(container.inTransaction(() -> quotas.exceededBy(bobId, 1L << 40)));
     }
@@ -469,7 +477,7 @@ class PipelineFlowTest {
         container.inTransaction(() -> intake.receive(mail("Subject: far\r\n\r\n", "far@example.net")));
         long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
         container.inTransaction(() -> cleanup.process(entryId));
-        System.setProperty("merpati.queue.retrySeconds", "1");
+        MailSettings quickRetry = container.replace(settings, withSetting(MailSettings.QUEUE_RETRY_SECONDS, "1"));
         try {
             container.inTransaction(() -> queueManager.process(entryId));
             deliverRemote();
@@ -489,7 +497,7 @@ class PipelineFlowTest {
             assertEquals(QueueState.DONE, entry(entryId).getState());
             assertEquals(cleanups + 1, jms.cleanup.size());
         } finally {
-            System.clearProperty("merpati.queue.retrySeconds");
+            container.replace(quickRetry, settings);
         }
     }
 

@@ -44,6 +44,17 @@ final class TestContainer implements AutoCloseable {
         return bean;
     }
 
+    /** Puts the replacement in the bean's place and wires every bean again (e.g. other settings for one test). */
+    <T> T replace(T bean, T replacement) {
+        int i = beans.indexOf(bean);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a bean of this container: " + bean);
+        }
+        beans.set(i, replacement);
+        wire();
+        return replacement;
+    }
+
     /** Fills the @Inject (by type, when such a bean was added), @PersistenceContext and @Resource DataSource fields of every bean. */
     void wire() {
         EntityManager em = proxy(EntityManager.class, () -> current);

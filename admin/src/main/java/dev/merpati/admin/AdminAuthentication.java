@@ -2,8 +2,11 @@ package dev.merpati.admin;
 
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountService;
+import dev.merpati.settings.MailSettings;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,12 +21,14 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP BASIC for the admin API: the caller must be a mail account (its password) listed in the
- * system property {@code merpati.admins}; it then has the role {@value #ADMIN_ROLE}. Done here
+ * HTTP BASIC for the admin API: the caller must be a mail account (its password) listed in {@link
+ * MailSettings#admins()} (property {@value MailSettings#ADMINS}); it then has the role {@value
+ * #ADMIN_ROLE}. A CDI bean, so that it can inject the settings. Done here
  * rather than with a Jakarta Security mechanism because Soteria applies an authentication
  * mechanism to every module of the EAR, and the webmail uses FORM login.
  */
 @Provider
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAuthentication implements ContainerRequestFilter {
 
@@ -33,11 +38,14 @@ public class AdminAuthentication implements ContainerRequestFilter {
     @EJB
     private AccountService accounts;
 
+    @Inject
+    MailSettings settings;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<AccountRef> admin = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(c -> accounts.authenticate(c[0], c[1]))
-                .filter(account -> Admins.fromSystemProperty().contains(account.address()));
+                .filter(account -> settings.admins().contains(account.address()));
         if (admin.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)

@@ -1,7 +1,6 @@
 package dev.merpati.account;
 
 import dev.merpati.mailbox.MailboxOwners;
-import dev.merpati.rewrite.MailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;

@@ -1,7 +1,6 @@
 package dev.merpati.account;
 
 import dev.merpati.mailbox.MailboxRepository;
-import dev.merpati.rewrite.MailAddress;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,33 +1,41 @@
 package dev.merpati.account;
 
+import dev.merpati.settings.MailSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
 
 /**
- * The server's one {@link AuthCache}, sized from system properties: {@value #TTL_PROPERTY} (seconds a
- * successful login is remembered, default 3600 like Dovecot's auth_cache_ttl), {@value
- * #NEGATIVE_TTL_PROPERTY} (seconds a failed one is, default 60) and {@value #SIZE_PROPERTY} (entries,
- * default 10000). 0 turns the respective part off.
+ * The server's one {@link AuthCache}, sized by the settings: {@link MailSettings#authCacheTtl()} (how
+ * long a successful login is remembered, like Dovecot's auth_cache_ttl), {@link
+ * MailSettings#authCacheNegativeTtl()} (a failed one) and {@link MailSettings#authCacheSize()}.
  */
 @ApplicationScoped
 public class AuthCacheHolder {
 
-    static final String TTL_PROPERTY = "merpati.auth.cacheTtlSeconds";
-    static final String NEGATIVE_TTL_PROPERTY = "merpati.auth.cacheNegativeTtlSeconds";
-    static final String SIZE_PROPERTY = "merpati.auth.cacheSize";
-
-    private final AuthCache cache = new AuthCache(
-            Duration.ofSeconds(number(TTL_PROPERTY, 3600)), Duration.ofSeconds(number(NEGATIVE_TTL_PROPERTY, 60)), (int)
-                    Math.min(Integer.MAX_VALUE, number(SIZE_PROPERTY, 10_000)));
-
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    MailSettings settings;
+
+    private volatile AuthCache cache;
+
     public AuthCache cache() {
-        return cache;
+        AuthCache c = cache;
+        if (c == null) {
+            synchronized (this) {
+                c = cache;
+                if (c == null) {
+                    c = new AuthCache(
+                            settings.authCacheTtl(), settings.authCacheNegativeTtl(), settings.authCacheSize());
+                    cache = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -35,13 +43,14 @@ public class AuthCacheHolder {
      * checked against the old hash before the commit must not stay remembered either.
      */
     public void passwordChanged(long accountId) {
-        cache.passwordChanged(accountId);
-        afterTransaction(() -> cache.passwordChanged(accountId));
+        AuthCache c = cache();
+        c.passwordChanged(accountId);
+        afterTransaction(() -> c.passwordChanged(accountId));
     }
 
     /** Forgets remembered failures once the transaction that creates an account has ended. */
     public void accountCreated() {
-        afterTransaction(cache::accountCreated);
+        afterTransaction(cache()::accountCreated);
     }
 
     private void afterTransaction(Runnable action) {
@@ -58,15 +67,5 @@ public class AuthCacheHolder {
                 action.run();
             }
         });
-    }
-
-    static long number(String property, long fallback) {
-        String value = System.getProperty(property);
-        try {
-            long n = value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
-            return n >= 0 ? n : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.merpati.bounce;
 
-import dev.merpati.pipeline.MailHost;
-import dev.merpati.pipeline.PipelineMessages;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.RecipientState;
 import dev.merpati.rewrite.TrivialRewrite;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +45,9 @@ public class Bounces {
     @Inject
     TrivialRewrite rewrite;
 
+    @Inject
+    MailSettings settings;
+
     /** Call with the entry locked, after recipients changed state. */
     public void notifySender(QueueEntry entry) {
         List<QueueRecipient> all = queue.recipients(entry.getId());
@@ -74,7 +77,7 @@ public class Bounces {
         List<String> to = sender.isEmpty() ? List.of(postmaster) : List.of(sender, postmaster);
         Instant now = Instant.now();
         byte[] headers = bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE);
-        byte[] dsn = new DsnMessage(MailHost.name(), ZoneId.systemDefault())
+        byte[] dsn = new DsnMessage(settings.hostname(), ZoneId.systemDefault())
                 .build(
                         new DsnMessage.Original(entry.getQueueId(), sender, entry.getReceivedAt(), headers),
                         failures,
@@ -82,7 +85,7 @@ public class Bounces {
                         now,
                         HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         var body = bodies.store(new ByteArrayInputStream(dsn), now);
-        QueueEntry report = new QueueEntry(body.id(), "", "127.0.0.1", MailHost.name(), "LOCAL", null, now);
+        QueueEntry report = new QueueEntry(body.id(), "", "127.0.0.1", settings.hostname(), "LOCAL", null, now);
         report.markDsn();
         queue.enqueue(report, to);
         pipeline.toCleanup(report.getId());

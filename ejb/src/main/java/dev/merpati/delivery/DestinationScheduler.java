@@ -1,6 +1,7 @@
 package dev.merpati.delivery;
 
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.settings.MailSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,6 +10,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -24,8 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs SMTP sessions on threads of their own, never on the JMS consumers' threads, with at most
- * {@link DeliverySettings#destinationConcurrencyLimit()} at once per destination domain and {@link
- * DeliverySettings#sessionLimit()} overall: a destination that never answers ties up its own slots
+ * {@link MailSettings#smtpDestinationConcurrencyLimit()} at once per destination domain and {@link
+ * MailSettings#smtpSessionLimit()} overall: a destination that never answers ties up its own slots
  * and nothing else. A batch beyond its destination's limit waits in memory for a free slot (its
  * recipients stay PENDING and claimed; after a crash the sweeper sends them again). A destination
  * that could not be reached at all is suspended for a while: its waiting mail is deferred at once.
@@ -51,13 +53,16 @@ public class DestinationScheduler {
     @Inject
     NextHops nextHops;
 
+    @Inject
+    MailSettings settings;
+
     private ThreadPoolExecutor pool;
     private final Map<String, Destination> destinations = new HashMap<>();
 
     // Callbacks with names of their own: an overloaded name can make the container pick the wrong method.
     @PostConstruct
     void openPool() {
-        int size = DeliverySettings.sessionLimit();
+        int size = settings.smtpSessionLimit();
         pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
     }
@@ -73,7 +78,7 @@ public class DestinationScheduler {
         boolean now;
         synchronized (destinations) {
             Destination d = destinations.computeIfAbsent(work.destination(), k -> new Destination());
-            now = d.active < DeliverySettings.destinationConcurrencyLimit();
+            now = d.active < settings.smtpDestinationConcurrencyLimit();
             if (now) {
                 d.active++;
             } else {
@@ -158,13 +163,23 @@ public class DestinationScheduler {
                 return;
             }
             if (unreachable) {
-                d.suspendedUntil = Instant.now().plus(DeliverySettings.suspension());
+                d.suspendedUntil = Instant.now().plus(suspension());
                 d.suspendedBecause = results.get(0).text();
                 LOG.info(() -> "smtp: " + destination + " unreachable, suspended: " + d.suspendedBecause);
             } else {
                 d.suspendedUntil = null;
             }
         }
+    }
+
+    /**
+     * How long a destination that could not be reached at all is left alone: its other mail is
+     * deferred at once instead of waiting for its own timeout (Postfix's "delivery temporarily
+     * suspended"). Half the retry interval, at most 5 minutes (Postfix's minimal_backoff_time).
+     */
+    private Duration suspension() {
+        Duration half = settings.retryInterval().dividedBy(2);
+        return half.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : half;
     }
 
     /** Sessions now running (for tests and monitoring). */

@@ -1,6 +1,10 @@
 package dev.merpati.delivery;
 
+import dev.merpati.settings.MailSettings;
+import dev.merpati.settings.NextHop;
+import dev.merpati.settings.RelayHost;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,35 +40,36 @@ public class NextHops {
     /** At most this many addresses are tried in one session attempt (Postfix tries 5). */
     static final int ADDRESS_LIMIT = 20;
 
-    static final String RELAY_HOST_PROPERTY = "merpati.relayHost";
+    @Inject
+    MailSettings settings;
 
     private final Resolver resolver;
     private final Cache cache;
 
     public NextHops() {
-        this(null);
+        this(null, null);
     }
 
     /** With a resolver of its own (tests), and a cache of its own; {@code null}: the system's. */
-    NextHops(Resolver resolver) {
+    NextHops(Resolver resolver, MailSettings settings) {
         this.resolver = resolver;
         this.cache = resolver == null ? null : new Cache();
+        this.settings = settings;
     }
 
     public Route forDomain(String domain) {
         if (domain.isEmpty()) {
             return Route.permanent("5.1.3 no domain in the address");
         }
-        Optional<TransportMap.NextHop> mapped =
-                TransportMap.fromSystemProperty().lookup(domain);
+        Optional<NextHop> mapped = settings.transportMap().lookup(domain);
         if (mapped.isPresent()) {
             return new Route(List.of(mapped.get()), null, false, false);
         }
-        String relay = System.getProperty(RELAY_HOST_PROPERTY, "").strip();
-        if (!relay.isEmpty()) {
-            return viaRelay(relay);
+        Optional<RelayHost> relay = settings.relayHost();
+        if (relay.isPresent()) {
+            return viaRelay(relay.get());
         }
-        return viaDns(domain, TransportMap.SMTP_PORT);
+        return viaDns(domain, NextHop.SMTP_PORT);
     }
 
     /**
@@ -72,37 +77,23 @@ public class NextHops {
      * the domain goes there (all such domains share it), else the domain.
      */
     public String destination(String domain) {
-        if (TransportMap.fromSystemProperty().lookup(domain).isPresent()) {
+        if (settings.transportMap().lookup(domain).isPresent()) {
             return domain;
         }
-        String relay = System.getProperty(RELAY_HOST_PROPERTY, "").strip();
-        return relay.isEmpty() ? domain : "relay " + relay;
+        return settings.relayHost().map(relay -> "relay " + relay.spec()).orElse(domain);
     }
 
     /**
-     * Postfix's relayhost: "[host]:port" is that host; "name:port" (no brackets) the MX hosts of
-     * the name. The port defaults to 25. A relay host that cannot be found defers the mail (it is
-     * the operator's setting, not the recipient's fault).
+     * The relay host itself, or the MX hosts of its name. A relay host that is not valid or cannot
+     * be found defers the mail (it is the operator's setting, not the recipient's fault).
      */
-    private Route viaRelay(String spec) {
-        String host = spec;
-        int port = TransportMap.SMTP_PORT;
-        int colon = spec.lastIndexOf(':');
-        if (colon > spec.lastIndexOf(']')) {
-            try {
-                port = Integer.parseInt(spec.substring(colon + 1).strip());
-            } catch (NumberFormatException e) {
-                return Route.temporary("4.3.5 bad " + RELAY_HOST_PROPERTY + ": " + spec);
-            }
-            host = spec.substring(0, colon).strip();
+    private Route viaRelay(RelayHost relay) {
+        if (!relay.valid()) {
+            return Route.temporary("4.3.5 bad " + MailSettings.RELAY_HOST + ": " + relay.spec());
         }
-        Route route;
-        if (host.startsWith("[") && host.endsWith("]")) {
-            TransportMap.NextHop hop = new TransportMap.NextHop(host.substring(1, host.length() - 1), port);
-            route = new Route(List.of(hop), null, false, false);
-        } else {
-            route = viaDns(host, port);
-        }
+        Route route = relay.mxLookup()
+                ? viaDns(relay.host(), relay.port())
+                : new Route(List.of(relay.hop()), null, false, false);
         return new Route(route.hops(), route.failure(), false, true);
     }
 
@@ -141,7 +132,7 @@ public class NextHops {
                     .computeIfAbsent(mx.getPriority(), p -> new ArrayList<>())
                     .add(mx);
         }
-        List<TransportMap.NextHop> hops = new ArrayList<>();
+        List<NextHop> hops = new ArrayList<>();
         boolean temporary = false;
         for (List<MXRecord> equal : byPreference.values()) {
             List<MXRecord> shuffled = new ArrayList<>(equal);
@@ -172,7 +163,7 @@ public class NextHops {
 
     /** The host's IPv4 then IPv6 addresses, on the port. */
     private Addresses addresses(Name host, int port) {
-        List<TransportMap.NextHop> hops = new ArrayList<>();
+        List<NextHop> hops = new ArrayList<>();
         boolean temporary = false;
         for (int type : new int[] {Type.A, Type.AAAA}) {
             Answer answer = lookup(host, type);
@@ -182,7 +173,7 @@ public class NextHops {
                             ? a.getAddress()
                             : r instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
                     if (address != null) {
-                        hops.add(new TransportMap.NextHop(address.getHostAddress(), port));
+                        hops.add(new NextHop(address.getHostAddress(), port));
                     }
                 }
             } else if (answer.result() == Lookup.TRY_AGAIN || answer.result() == Lookup.UNRECOVERABLE) {
@@ -202,20 +193,20 @@ public class NextHops {
         return new Answer(lookup.getResult(), records == null ? new Record[0] : records, lookup.getErrorString());
     }
 
-    private static List<TransportMap.NextHop> limited(List<TransportMap.NextHop> hops) {
+    private static List<NextHop> limited(List<NextHop> hops) {
         return hops.stream().distinct().limit(ADDRESS_LIMIT).toList();
     }
 
     private record Answer(int result, Record[] records, String error) {}
 
-    private record Addresses(List<TransportMap.NextHop> hops, boolean temporary) {}
+    private record Addresses(List<NextHop> hops, boolean temporary) {}
 
     /**
      * The servers to try in order, or why there is none: {@code failure} is an enhanced status
      * code and text, {@code permanent} whether it bounces the mail (else it is deferred); {@code
      * relay} whether the servers are the relay host (the client logs in there).
      */
-    public record Route(List<TransportMap.NextHop> hops, String failure, boolean permanent, boolean relay) {
+    public record Route(List<NextHop> hops, String failure, boolean permanent, boolean relay) {
 
         static Route permanent(String failure) {
             return new Route(List.of(), failure, true, false);

@@ -4,6 +4,7 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.SmtpClientConnection;
 import dev.merpati.connector.api.SmtpClientConnectionFactory;
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.settings.NextHop;
 import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,7 @@ public class RemoteDelivery {
         };
         List<SmtpDeliveryResult> results = List.of();
         try (SmtpClientConnection client = clients.getConnection()) {
-            for (TransportMap.NextHop hop : route.hops()) {
+            for (NextHop hop : route.hops()) {
                 results = route.relay()
                         ? client.relay(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content)
                         : client.deliver(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content);

@@ -1,8 +1,8 @@
 package dev.merpati.delivery;
 
 import dev.merpati.pipeline.DeliveryCount;
-import dev.merpati.pipeline.PipelineMessages;
-import dev.merpati.pipeline.PipelineMessages.DeliveryRequest;
+import dev.merpati.queue.PipelineMessages;
+import dev.merpati.queue.PipelineMessages.DeliveryRequest;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

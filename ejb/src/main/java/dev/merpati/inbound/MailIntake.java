@@ -3,11 +3,11 @@ package dev.merpati.inbound;
 import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientDsn;
 import dev.merpati.pipeline.Cleanup;
-import dev.merpati.pipeline.MailHost;
 import dev.merpati.pipeline.MissingHeaders;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +39,9 @@ public class MailIntake {
 
     @Inject
     Cleanup cleanup;
+
+    @Inject
+    MailSettings settings;
 
     /** @return the queue id */
     public String receive(ReceivedMail mail) {
@@ -83,7 +86,7 @@ public class MailIntake {
                 entry.getReceivedAt(),
                 mail.tls(),
                 entry.getAuthenticatedUser());
-        return new MissingHeaders(MailHost.name(), ZoneId.systemDefault()).received(trace);
+        return new MissingHeaders(settings.hostname(), ZoneId.systemDefault()).received(trace);
     }
 
     /** RFC 3461 parameters, for the bounce stage; recipients are looked up only when some have them. */

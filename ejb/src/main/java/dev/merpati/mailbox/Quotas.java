@@ -1,23 +1,26 @@
 package dev.merpati.mailbox;
 
+import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
  * The account's storage quota (RFC 9208 STORAGE): the octets of all messages in all its folders
- * against the account's limit, or the system property {@value #DEFAULT_PROPERTY} when it has none.
+ * against the account's limit, or {@link MailSettings#defaultQuotaBytes()} when it has none.
  * Callers that store mail hold the target folder's row lock, so two deliveries to one INBOX cannot
  * both slip under the limit.
  */
 @ApplicationScoped
 public class Quotas {
 
-    static final String DEFAULT_PROPERTY = "merpati.quota.defaultBytes";
-
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
+
+    @Inject
+    MailSettings settings;
 
     public Quota usage(long accountId) {
         long limit = limit(accountId);
@@ -44,15 +47,6 @@ public class Quotas {
         if (own instanceof Number number) {
             return number.longValue();
         }
-        return defaultLimit();
-    }
-
-    static long defaultLimit() {
-        try {
-            return Math.max(
-                    0, Long.parseLong(System.getProperty(DEFAULT_PROPERTY, "0").strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return settings.defaultQuotaBytes();
     }
 }

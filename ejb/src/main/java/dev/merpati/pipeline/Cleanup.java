@@ -1,9 +1,11 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
+import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,9 @@ public class Cleanup {
 
     private static final Logger LOG = Logger.getLogger(Cleanup.class.getName());
 
+    /** More Received and Delivered-To fields than this is a mail loop (Postfix's hopcount_limit). */
+    static final int MAX_HOPS = 50;
+
     @Inject
     QueueRepository queue;
 
@@ -30,6 +35,9 @@ public class Cleanup {
 
     @Inject
     PipelineMessages pipeline;
+
+    @Inject
+    MailSettings settings;
 
     public void process(long entryId) {
         Optional<QueueEntry> locked = queue.lock(entryId);
@@ -47,7 +55,7 @@ public class Cleanup {
         long size = bodies.size(entry.getBodyId()) - received.length;
         byte[] head = bodies.read(entry.getBodyId(), received.length, BodyChunks.CHUNK_SIZE);
         HeaderSection headers = HeaderSection.parse(head, head.length == size);
-        String failure = check(headers);
+        String failure = check(headers, settings.headerSizeLimit());
         if (failure != null) {
             bounceAll(entryId, failure);
         } else {
@@ -72,7 +80,7 @@ public class Cleanup {
         String random = HexFormat.of()
                 .withUpperCase()
                 .toHexDigits(ThreadLocalRandom.current().nextLong());
-        var missing = new MissingHeaders(MailHost.name(), ZoneId.systemDefault());
+        var missing = new MissingHeaders(settings.hostname(), ZoneId.systemDefault());
         String block = received.length > 0
                 ? new String(received, StandardCharsets.US_ASCII) + missing.completion(head, trace, random)
                 : missing.block(head, trace, random);
@@ -86,11 +94,11 @@ public class Cleanup {
     }
 
     /** Why the message cannot go on, or null. */
-    static String check(HeaderSection headers) {
-        if (!headers.complete() || headers.size() > CleanupSettings.headerSizeLimit()) {
+    static String check(HeaderSection headers, int headerSizeLimit) {
+        if (!headers.complete() || headers.size() > headerSizeLimit) {
             return "5.3.4 message header size exceeds limit";
         }
-        if (headers.count("Received", "Delivered-To") > CleanupSettings.MAX_HOPS) {
+        if (headers.count("Received", "Delivered-To") > MAX_HOPS) {
             return "5.4.6 mail loop detected";
         }
         return null;

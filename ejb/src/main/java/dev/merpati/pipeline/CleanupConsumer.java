@@ -1,5 +1,6 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.queue.PipelineMessages;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;

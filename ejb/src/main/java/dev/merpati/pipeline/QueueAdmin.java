@@ -1,5 +1,6 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueListing;
 import dev.merpati.queue.QueueRecipient;

@@ -1,6 +1,7 @@
 package dev.merpati.pipeline;
 
 import dev.merpati.bounce.Bounces;
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
@@ -9,6 +10,7 @@ import dev.merpati.queue.RecipientState;
 import dev.merpati.rewrite.Expansion.Destination;
 import dev.merpati.rewrite.Resolution;
 import dev.merpati.rewrite.TrivialRewrite;
+import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -39,6 +41,9 @@ public class QueueManager {
 
     @Inject
     Bounces bounces;
+
+    @Inject
+    MailSettings settings;
 
     public void process(long entryId) {
         Optional<QueueEntry> locked = queue.lock(entryId);
@@ -79,7 +84,7 @@ public class QueueManager {
             return;
         }
         entry.clearSchedule();
-        boolean expired = now.isAfter(entry.getReceivedAt().plus(QueueSettings.maxLifetime()));
+        boolean expired = now.isAfter(entry.getReceivedAt().plus(settings.maxQueueLifetime()));
         for (QueueRecipient r : queue.recipients(entryId)) {
             if (r.getState() == RecipientState.DEFERRED) {
                 if (expired) {
@@ -159,7 +164,7 @@ public class QueueManager {
         if (deferred.isEmpty()) {
             return;
         }
-        Duration delay = QueueSettings.retryInterval();
+        Duration delay = settings.retryInterval();
         entry.deferredUntil(Instant.now().plus(delay), deferred.get(0).getLastError());
         pipeline.toDeferred(entry.getId(), delay);
         LOG.fine(() -> entry.getQueueId() + ": deferred, next attempt in " + delay);

@@ -1,9 +1,11 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
+import dev.merpati.settings.MailSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -28,16 +30,14 @@ import java.util.logging.Logger;
  * only slow costs a no-op. The timer is not persistent: it needs no timer database and is created
  * again at every start.
  *
- * <p>System properties (seconds): {@value #INTERVAL_PROPERTY} (default 60) and {@value
- * #GRACE_PROPERTY} (default 120).
+ * <p>The interval and the grace period are {@link MailSettings#sweepInterval()} and {@link
+ * MailSettings#sweepGrace()}.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class QueueSweeper {
 
-    static final String INTERVAL_PROPERTY = "merpati.queue.sweepSeconds";
-    static final String GRACE_PROPERTY = "merpati.queue.sweepGraceSeconds";
     static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(QueueSweeper.class.getName());
 
@@ -50,11 +50,14 @@ public class QueueSweeper {
     @Inject
     PipelineMessages pipeline;
 
+    @Inject
+    MailSettings settings;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
     void schedule() {
-        long interval = QueueSettings.seconds(INTERVAL_PROPERTY, 60).toMillis();
+        long interval = settings.sweepInterval().toMillis();
         // the first sweep a little after start-up, when the broker and the pools are up
         timers.createIntervalTimer(Math.min(interval, 15_000), interval, new TimerConfig("queue sweeper", false));
     }
@@ -65,7 +68,7 @@ public class QueueSweeper {
             return; // the previous sweep is still going
         }
         try {
-            int n = redrive(Instant.now().minus(QueueSettings.seconds(GRACE_PROPERTY, 120)));
+            int n = redrive(Instant.now().minus(settings.sweepGrace()));
             if (n > 0) {
                 LOG.info(() -> "queue sweeper: re-drove " + n + " stalled queue item(s)");
             }

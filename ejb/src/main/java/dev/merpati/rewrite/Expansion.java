@@ -1,5 +1,6 @@
 package dev.merpati.rewrite;
 
+import dev.merpati.account.MailAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

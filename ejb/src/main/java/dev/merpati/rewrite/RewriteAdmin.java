@@ -3,6 +3,7 @@ package dev.merpati.rewrite;
 import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.Domain;
+import dev.merpati.account.MailAddress;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.merpati.rewrite;
 
+import dev.merpati.account.MailAddress;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,8 @@
 package dev.merpati.rewrite;
 
 import dev.merpati.account.AccountRepository;
+import dev.merpati.account.MailAddress;
+import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -8,19 +10,20 @@ import java.util.Optional;
 
 /**
  * Postfix's trivial-rewrite: resolves every address to local, alias, remote or error, and expands
- * an address to its final destinations. The subaddress delimiter characters come from the system
- * property {@value #DELIMITER_PROPERTY} (default {@code +}; empty turns subaddressing off).
+ * an address to its final destinations. The subaddress delimiter characters are {@link
+ * MailSettings#recipientDelimiters()}.
  */
 @ApplicationScoped
 public class TrivialRewrite {
-
-    static final String DELIMITER_PROPERTY = "merpati.recipientDelimiter";
 
     @Inject
     AccountRepository accounts;
 
     @Inject
     RewriteRepository tables;
+
+    @Inject
+    MailSettings settings;
 
     /** One step: what the address is (for RCPT checks). */
     public Resolution resolve(String address) {
@@ -30,7 +33,7 @@ public class TrivialRewrite {
     /** Every final destination of the address: mailboxes, remote addresses and errors. */
     public List<Expansion.Destination> expand(String address) {
         Directory directory = new Directory();
-        return Expansion.of(address, new RewriteRules(directory, delimiters()), directory);
+        return Expansion.of(address, new RewriteRules(directory, settings.recipientDelimiters()), directory);
     }
 
     /** The canonical form of an address (lower-case domain, origin domain completed), or the address as given. */
@@ -39,11 +42,7 @@ public class TrivialRewrite {
     }
 
     private RewriteRules rules() {
-        return new RewriteRules(new Directory(), delimiters());
-    }
-
-    static String delimiters() {
-        return System.getProperty(DELIMITER_PROPERTY, "+");
+        return new RewriteRules(new Directory(), settings.recipientDelimiters());
     }
 
     private final class Directory implements AddressDirectory {

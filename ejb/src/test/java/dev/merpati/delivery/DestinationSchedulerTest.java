@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,14 +82,15 @@ class DestinationSchedulerTest {
 
     @BeforeEach
     void start() {
-        System.setProperty(DeliverySettings.DESTINATION_LIMIT_PROPERTY, "2");
-        System.setProperty(DeliverySettings.SESSION_LIMIT_PROPERTY, "8");
+        MailSettings settings = MailSettings.of(
+                Map.of(MailSettings.SMTP_DESTINATION_CONCURRENCY_LIMIT, "2", MailSettings.SMTP_SESSION_LIMIT, "8"));
         scheduler = new DestinationScheduler();
+        scheduler.settings = settings;
         scheduler.threads = new Threads();
         scheduler.delivery = delivery = new PlayedDelivery();
         scheduler.ledger = ledger = new RecordingLedger();
         scheduler.inFlight = new RecipientsInFlight();
-        scheduler.nextHops = new NextHops();
+        scheduler.nextHops = new NextHops(null, settings);
         scheduler.openPool();
     }
 
@@ -96,8 +98,6 @@ class DestinationSchedulerTest {
     void stop() {
         delivery.release.countDown();
         scheduler.closePool();
-        System.clearProperty(DeliverySettings.DESTINATION_LIMIT_PROPERTY);
-        System.clearProperty(DeliverySettings.SESSION_LIMIT_PROPERTY);
     }
 
     private static RemoteBatch batch(String queueId, String domain) {

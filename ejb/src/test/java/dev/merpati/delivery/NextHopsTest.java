@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.settings.MailSettings;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ import org.xbill.DNS.Type;
 
 /** Next hops from DNS answers given by a resolver in the test: no DNS traffic leaves the process. */
 class NextHopsTest {
+
+    private static final MailSettings DEFAULTS = MailSettings.defaults();
 
     /** Answers from its zone; names it does not know do not exist; "broken" names fail (SERVFAIL). */
     static final class ZoneResolver implements Resolver {
@@ -144,7 +147,7 @@ class NextHopsTest {
                 .a("mx1.example.test", "192.0.2.2")
                 .aaaa("mx1.example.test", "2001:db8::1")
                 .a("backup.example.test", "198.51.100.7");
-        NextHops.Route route = new NextHops(zone).forDomain("example.test");
+        NextHops.Route route = new NextHops(zone, DEFAULTS).forDomain("example.test");
         List<String> hosts = hosts(route);
         assertEquals(4, hosts.size(), hosts.toString());
         assertEquals(
@@ -159,19 +162,19 @@ class NextHopsTest {
                 .mx("example.test", 10, "gone.example.test")
                 .mx("example.test", 20, "mx2.example.test")
                 .a("mx2.example.test", "192.0.2.9");
-        assertEquals(List.of("192.0.2.9:25"), hosts(new NextHops(zone).forDomain("example.test")));
+        assertEquals(List.of("192.0.2.9:25"), hosts(new NextHops(zone, DEFAULTS).forDomain("example.test")));
     }
 
     @Test
     void withoutMxTheDomainsOwnAddressIsTheImplicitMx() throws Exception {
         ZoneResolver zone = new ZoneResolver().a("plain.test", "203.0.113.5");
-        assertEquals(List.of("203.0.113.5:25"), hosts(new NextHops(zone).forDomain("plain.test")));
+        assertEquals(List.of("203.0.113.5:25"), hosts(new NextHops(zone, DEFAULTS).forDomain("plain.test")));
     }
 
     @Test
     void aDomainThatDoesNotExistBouncesWith544() throws Exception {
         ZoneResolver zone = new ZoneResolver().a("other.test", "203.0.113.5");
-        NextHops.Route route = new NextHops(zone).forDomain("no-such-domain.test");
+        NextHops.Route route = new NextHops(zone, DEFAULTS).forDomain("no-such-domain.test");
         assertTrue(route.hops().isEmpty());
         assertTrue(route.permanent());
         assertTrue(route.failure().startsWith("5.4.4 "), route.failure());
@@ -182,7 +185,7 @@ class NextHopsTest {
         // the name exists (it has a TXT-like record of its own) but no MX, A or AAAA
         ZoneResolver zone =
                 new ZoneResolver().add(new org.xbill.DNS.TXTRecord(name("empty.test"), DClass.IN, 300, "v=spf1 -all"));
-        NextHops.Route route = new NextHops(zone).forDomain("empty.test");
+        NextHops.Route route = new NextHops(zone, DEFAULTS).forDomain("empty.test");
         assertTrue(route.permanent());
         assertTrue(route.failure().startsWith("5.4.4 "), route.failure());
     }
@@ -190,7 +193,7 @@ class NextHopsTest {
     @Test
     void aNullMxTakesNoMail() throws Exception {
         ZoneResolver zone = new ZoneResolver().add(new MXRecord(name("nomail.test"), DClass.IN, 300, 0, Name.root));
-        NextHops.Route route = new NextHops(zone).forDomain("nomail.test");
+        NextHops.Route route = new NextHops(zone, DEFAULTS).forDomain("nomail.test");
         assertTrue(route.permanent());
         assertTrue(route.failure().startsWith("5.1.10 "), route.failure());
     }
@@ -198,7 +201,7 @@ class NextHopsTest {
     @Test
     void aFailingDnsServerDefers() throws Exception {
         ZoneResolver zone = new ZoneResolver().broken("flaky.test");
-        NextHops.Route route = new NextHops(zone).forDomain("flaky.test");
+        NextHops.Route route = new NextHops(zone, DEFAULTS).forDomain("flaky.test");
         assertTrue(route.hops().isEmpty());
         assertFalse(route.permanent());
         assertTrue(route.failure().startsWith("4.4.3 "), route.failure());
@@ -207,13 +210,9 @@ class NextHopsTest {
     @Test
     void theTransportMapComesBeforeDns() throws Exception {
         ZoneResolver zone = new ZoneResolver();
-        System.setProperty(TransportMap.PROPERTY, "mapped.test=[127.0.0.1]:2526");
-        try {
-            assertEquals(List.of("127.0.0.1:2526"), hosts(new NextHops(zone).forDomain("mapped.test")));
-            assertTrue(zone.asked.isEmpty(), zone.asked.toString());
-        } finally {
-            System.clearProperty(TransportMap.PROPERTY);
-        }
+        MailSettings settings = MailSettings.of(Map.of(MailSettings.TRANSPORT_MAP, "mapped.test=[127.0.0.1]:2526"));
+        assertEquals(List.of("127.0.0.1:2526"), hosts(new NextHops(zone, settings).forDomain("mapped.test")));
+        assertTrue(zone.asked.isEmpty(), zone.asked.toString());
     }
 
     @Test
@@ -221,30 +220,41 @@ class NextHopsTest {
         ZoneResolver zone = new ZoneResolver()
                 .mx("smarthost.test", 10, "out.smarthost.test")
                 .a("out.smarthost.test", "192.0.2.25");
-        System.setProperty(TransportMap.PROPERTY, "mapped.test=[127.0.0.1]:2526");
-        try {
-            System.setProperty(NextHops.RELAY_HOST_PROPERTY, "[relay.example]:587");
-            NextHops.Route bracketed = new NextHops(zone).forDomain("anywhere.test");
-            assertTrue(bracketed.relay());
-            assertEquals(List.of("relay.example:587"), hosts(bracketed));
-            assertTrue(zone.asked.isEmpty(), zone.asked.toString());
+        String map = "mapped.test=[127.0.0.1]:2526";
+        NextHops.Route bracketed = relay(zone, map, "[relay.example]:587").forDomain("anywhere.test");
+        assertTrue(bracketed.relay());
+        assertEquals(List.of("relay.example:587"), hosts(bracketed));
+        assertTrue(zone.asked.isEmpty(), zone.asked.toString());
 
-            System.setProperty(NextHops.RELAY_HOST_PROPERTY, "smarthost.test:587");
-            NextHops.Route viaMx = new NextHops(zone).forDomain("anywhere.test");
-            assertTrue(viaMx.relay());
-            assertEquals(List.of("192.0.2.25:587"), hosts(viaMx));
+        NextHops viaSmarthost = relay(zone, map, "smarthost.test:587");
+        NextHops.Route viaMx = viaSmarthost.forDomain("anywhere.test");
+        assertTrue(viaMx.relay());
+        assertEquals(List.of("192.0.2.25:587"), hosts(viaMx));
+        assertEquals("relay smarthost.test:587", viaSmarthost.destination("anywhere.test"));
 
-            NextHops.Route mapped = new NextHops(zone).forDomain("mapped.test");
-            assertFalse(mapped.relay());
-            assertEquals(List.of("127.0.0.1:2526"), hosts(mapped));
+        NextHops.Route mapped = viaSmarthost.forDomain("mapped.test");
+        assertFalse(mapped.relay());
+        assertEquals(List.of("127.0.0.1:2526"), hosts(mapped));
+        assertEquals("mapped.test", viaSmarthost.destination("mapped.test"));
 
-            System.setProperty(NextHops.RELAY_HOST_PROPERTY, "gone.test");
-            NextHops.Route gone = new NextHops(zone).forDomain("anywhere.test");
-            assertFalse(gone.permanent(), "a missing relay host must defer, not bounce");
-            assertTrue(gone.hops().isEmpty());
-        } finally {
-            System.clearProperty(TransportMap.PROPERTY);
-            System.clearProperty(NextHops.RELAY_HOST_PROPERTY);
-        }
+        NextHops.Route gone = relay(zone, map, "gone.test").forDomain("anywhere.test");
+        assertFalse(gone.permanent(), "a missing relay host must defer, not bounce");
+        assertTrue(gone.hops().isEmpty());
+    }
+
+    @Test
+    void aBadRelayHostDefersTheMailItWouldTake() {
+        NextHops nextHops = relay(new ZoneResolver(), "", "[relay.example]:smtp");
+        NextHops.Route route = nextHops.forDomain("anywhere.test");
+        assertFalse(route.permanent());
+        assertTrue(route.hops().isEmpty());
+        assertEquals("4.3.5 bad merpati.relayHost: [relay.example]:smtp", route.failure());
+        assertEquals("relay [relay.example]:smtp", nextHops.destination("anywhere.test"));
+    }
+
+    private static NextHops relay(ZoneResolver zone, String transportMap, String relayHost) {
+        return new NextHops(
+                zone,
+                MailSettings.of(Map.of(MailSettings.TRANSPORT_MAP, transportMap, MailSettings.RELAY_HOST, relayHost)));
     }
 }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.settings.MailSettings;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class HeaderSectionTest {
+
+    private static final int LIMIT = MailSettings.defaults().headerSizeLimit();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
@@ -46,13 +49,15 @@ class HeaderSectionTest {
         for (int i = 0; i < 51; i++) {
             hops.append(i % 2 == 0 ? "Received: hop\r\n" : "Delivered-To: x@y\r\n");
         }
-        assertEquals("5.4.6 mail loop detected", Cleanup.check(HeaderSection.parse(bytes(hops + "\r\nbody"), true)));
+        assertEquals(
+                "5.4.6 mail loop detected", Cleanup.check(HeaderSection.parse(bytes(hops + "\r\nbody"), true), LIMIT));
         String fifty = hops.substring(hops.indexOf("\n") + 1);
-        assertNull(Cleanup.check(HeaderSection.parse(bytes(fifty + "\r\nbody"), true)));
-        String big = "X-Big: " + "a".repeat(CleanupSettings.DEFAULT_HEADER_LIMIT) + "\r\n\r\nbody";
-        assertEquals("5.3.4 message header size exceeds limit", Cleanup.check(HeaderSection.parse(bytes(big), true)));
+        assertNull(Cleanup.check(HeaderSection.parse(bytes(fifty + "\r\nbody"), true), LIMIT));
+        String big = "X-Big: " + "a".repeat(LIMIT) + "\r\n\r\nbody";
+        assertEquals(
+                "5.3.4 message header size exceeds limit", Cleanup.check(HeaderSection.parse(bytes(big), true), LIMIT));
         assertEquals(
                 "5.3.4 message header size exceeds limit",
-                Cleanup.check(HeaderSection.parse(bytes("Subject: cut"), false)));
+                Cleanup.check(HeaderSection.parse(bytes("Subject: cut"), false), LIMIT));
     }
 }

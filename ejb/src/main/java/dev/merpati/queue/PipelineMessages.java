@@ -1,4 +1,4 @@
-package dev.merpati.pipeline;
+package dev.merpati.queue;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,9 @@ import java.util.OptionalLong;
 
 /**
  * Sends queue-entry ids between the pipeline stages. Sends happen in the caller's JTA transaction,
- * so a message leaves only if the database change that goes with it commits.
+ * so a message leaves only if the database change that goes with it commits. It lives with the
+ * queue of record, which its messages only point into, below every stage that sends them (intake,
+ * cleanup, queue manager, delivery, bounce).
  */
 @ApplicationScoped
 public class PipelineMessages {

@@ -1,4 +1,4 @@
-package dev.merpati.rewrite;
+package dev.merpati.account;
 
 import java.util.Locale;
 import java.util.Optional;
