@@ -1,10 +1,13 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.BOB;
-import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.BOB;
+import static dev.merpati.testkit.DemoAccounts.BOB_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryIsolationIT {
 
-    private static final int STUCK_PORT = TestServer.PORTBASE + 32;
+    private static final int STUCK_PORT = TestServer.STUCK_PEER_PORT;
     /** More than the default per-destination limit (20) and the JMS consumers' pool (32). */
     private static final int STUCK_MESSAGES = 40;
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -67,8 +71,8 @@ class ImapIT {
     void jakartaMailReadsAMultipartDeliveryAndFilesIt() throws Exception {
         String subject = Mail.uniqueSubject("IMAP multipart");
         MimeMessage mail = new MimeMessage(Mail.session());
-        mail.setFrom(new InternetAddress(TestServer.BOB));
-        mail.setRecipients(Message.RecipientType.TO, TestServer.ALICE);
+        mail.setFrom(new InternetAddress(DemoAccounts.BOB));
+        mail.setRecipients(Message.RecipientType.TO, DemoAccounts.ALICE);
         mail.setSubject(subject, "UTF-8");
         MimeMultipart multipart = new MimeMultipart();
         MimeBodyPart text = new MimeBodyPart();
@@ -83,12 +87,12 @@ class ImapIT {
         mail.setContent(multipart);
         Transport.send(mail);
 
-        Store store = imapStore("alice", TestServer.ALICE_PASSWORD);
+        Store store = imapStore("alice", DemoAccounts.ALICE_PASSWORD);
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             Message message = await(inbox, subject);
-            assertEquals(TestServer.BOB, ((InternetAddress) message.getFrom()[0]).getAddress());
+            assertEquals(DemoAccounts.BOB, ((InternetAddress) message.getFrom()[0]).getAddress());
             assertFalse(message.isSet(Flags.Flag.SEEN));
             // The BODYSTRUCTURE stored at delivery lets the client fetch each part on its own.
             Multipart parts = (Multipart) message.getContent();
@@ -130,7 +134,7 @@ class ImapIT {
     void idleSessionIsWokenByAnSmtpDelivery() throws Exception {
         try (LineClient imap = new LineClient(TestServer.HOST, TestServer.IMAP_PORT)) {
             assertTrue(imap.readLine().startsWith("* OK"));
-            command(imap, "a", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+            command(imap, "a", "LOGIN alice " + DemoAccounts.ALICE_PASSWORD);
             List<String> selected = command(imap, "b", "SELECT INBOX");
             long exists = selected.stream()
                     .filter(l -> l.endsWith(" EXISTS"))
@@ -141,7 +145,7 @@ class ImapIT {
             assertTrue(imap.readLine().startsWith("+ "));
 
             long sent = System.nanoTime();
-            Mail.send(TestServer.BOB, TestServer.ALICE, Mail.uniqueSubject("Wake up"), "IDLE test\r\n");
+            Mail.send(DemoAccounts.BOB, DemoAccounts.ALICE, Mail.uniqueSubject("Wake up"), "IDLE test\r\n");
             long accepted = System.nanoTime();
             // No command is sent: only the delivery's signal can make the server speak.
             String line = imap.readLine();
@@ -331,7 +335,7 @@ class ImapIT {
 
     private static String curl(String url) throws Exception {
         Process curl = new ProcessBuilder(
-                        "curl", "-sS", "--max-time", "30", "-u", "alice:" + TestServer.ALICE_PASSWORD, url)
+                        "curl", "-sS", "--max-time", "30", "-u", "alice:" + DemoAccounts.ALICE_PASSWORD, url)
                 .redirectErrorStream(true)
                 .start();
         assertTrue(curl.waitFor(60, TimeUnit.SECONDS), "curl did not finish");
@@ -348,7 +352,7 @@ class ImapIT {
                         file.toString(),
                         TestServer.HOST,
                         String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
+                        DemoAccounts.ALICE_PASSWORD,
                         folder)
                 .redirectErrorStream(true)
                 .start();
@@ -361,7 +365,7 @@ class ImapIT {
     private static LineClient login() throws Exception {
         LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
         assertTrue(client.readLine().startsWith("* OK"));
-        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+        command(client, "l", "LOGIN alice " + DemoAccounts.ALICE_PASSWORD);
         return client;
     }
 

@@ -3,6 +3,8 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +164,7 @@ class ImapListSortIT {
                         file.toString(),
                         TestServer.HOST,
                         String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
+                        DemoAccounts.ALICE_PASSWORD,
                         folder)
                 .redirectErrorStream(true)
                 .start();

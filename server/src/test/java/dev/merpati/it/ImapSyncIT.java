@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -61,7 +65,7 @@ class ImapSyncIT {
             two.send("b5 IDLE");
             assertTrue(two.readLine().startsWith("+ "));
             String subject = Mail.uniqueSubject("Recent");
-            Mail.send(TestServer.BOB, TestServer.ALICE, subject, "recent\r\n");
+            Mail.send(DemoAccounts.BOB, DemoAccounts.ALICE, subject, "recent\r\n");
             assertEquals("* " + (exists + 1) + " EXISTS", two.readLine());
             assertEquals("* " + (recent + 1) + " RECENT", two.readLine());
             two.send("DONE");
@@ -90,7 +94,7 @@ class ImapSyncIT {
                         Path.of("src/test/python/qresync.py").toAbsolutePath().toString(),
                         TestServer.HOST,
                         String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
+                        DemoAccounts.ALICE_PASSWORD,
                         folder)
                 .redirectErrorStream(true)
                 .start();
@@ -129,7 +133,7 @@ class ImapSyncIT {
         props.put("mail.imap.timeout", "30000");
         Session session = Session.getInstance(props);
         Store store = session.getStore("imap");
-        store.connect("alice", TestServer.ALICE_PASSWORD);
+        store.connect("alice", DemoAccounts.ALICE_PASSWORD);
         try (LineClient raw = login()) {
             Folder folder = store.getFolder(name);
             assertTrue(folder.create(Folder.HOLDS_MESSAGES));
@@ -186,7 +190,7 @@ class ImapSyncIT {
     static LineClient login() throws Exception {
         LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
         assertTrue(client.readLine().startsWith("* OK"));
-        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
+        command(client, "l", "LOGIN alice " + DemoAccounts.ALICE_PASSWORD);
         return client;
     }
 

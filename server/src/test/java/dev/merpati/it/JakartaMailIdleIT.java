@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -43,7 +46,7 @@ class JakartaMailIdleIT {
         session.setDebugOut(new PrintStream(new LineWatcher("+ idling", idling), true, StandardCharsets.UTF_8));
         session.setDebug(true);
         Store store = session.getStore("imap");
-        store.connect("bob", TestServer.BOB_PASSWORD);
+        store.connect("bob", DemoAccounts.BOB_PASSWORD);
         try {
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
@@ -72,7 +75,7 @@ class JakartaMailIdleIT {
             assertTrue(idling.await(30, TimeUnit.SECONDS), "the server never answered IDLE with a continuation");
 
             String subject = Mail.uniqueSubject("Jakarta Mail IDLE");
-            Mail.send(TestServer.ALICE, TestServer.BOB, subject, "wake the idling client\r\n");
+            Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "wake the idling client\r\n");
             long accepted = System.nanoTime();
             // The test thread sends nothing: only the server's push during IDLE can bring this event.
             Message message = added.poll(30, TimeUnit.SECONDS);

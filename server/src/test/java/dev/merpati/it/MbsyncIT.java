@@ -3,6 +3,9 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ class MbsyncIT {
                                 "m.logout()"),
                         TestServer.HOST,
                         String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
+                        DemoAccounts.ALICE_PASSWORD,
                         folder)
                 .redirectErrorStream(true)
                 .start();
@@ -50,7 +53,7 @@ class MbsyncIT {
                         "Host " + TestServer.HOST,
                         "Port " + TestServer.IMAP_PORT,
                         "User alice",
-                        "Pass " + TestServer.ALICE_PASSWORD,
+                        "Pass " + DemoAccounts.ALICE_PASSWORD,
                         "SSLType None",
                         "AuthMechs PLAIN",
                         "",
@@ -114,7 +117,7 @@ class MbsyncIT {
             client.readLine();
             StringBuilder out = new StringBuilder();
             for (String command : new String[] {
-                "a LOGIN alice " + TestServer.ALICE_PASSWORD,
+                "a LOGIN alice " + DemoAccounts.ALICE_PASSWORD,
                 "b EXAMINE " + folder,
                 "c FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])",
                 "d LOGOUT"

@@ -1,11 +1,15 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.BOB;
-import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.BOB;
+import static dev.merpati.testkit.DemoAccounts.BOB_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.Mailboxes;
+import dev.merpati.testkit.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -68,7 +72,7 @@ class QueueAdminIT {
     void holdReleaseFlushAndDelete() throws Exception {
         String remote = sendToRemote(ALICE);
         String block = awaitEntry(admin, remote + " DEFERRED");
-        assertTrue(block.contains("(4.4.1 connection to 127.0.0.1:" + (TestServer.PORTBASE + 31) + " failed:"), block);
+        assertTrue(block.contains("(4.4.1 connection to 127.0.0.1:" + TestServer.CLOSED_PEER_PORT + " failed:"), block);
         String id = header(block).group(1);
 
         var json = admin.get("queue/" + id);

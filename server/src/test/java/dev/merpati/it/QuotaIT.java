@@ -1,9 +1,12 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,12 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelayHostIT {
 
-    private static final int RELAY_PORT = TestServer.PORTBASE + 33;
+    private static final int RELAY_PORT = TestServer.RELAY_HOST_PORT;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test

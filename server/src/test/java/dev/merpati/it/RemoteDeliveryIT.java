@@ -1,11 +1,15 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.ALICE_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.ALICE_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.Mailboxes;
+import dev.merpati.testkit.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteDeliveryIT {
 
-    private static final int PEER_PORT = TestServer.PORTBASE + 30;
+    private static final int PEER_PORT = TestServer.REMOTE_PEER_PORT;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private Peer peer;

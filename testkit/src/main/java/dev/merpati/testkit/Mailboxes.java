@@ -1,4 +1,4 @@
-package dev.merpati.it;
+package dev.merpati.testkit;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads whole maildrops over POP3 to find messages by what they contain. */
-final class Mailboxes {
+public final class Mailboxes {
 
     private Mailboxes() {}
 
     /** Every message in the maildrop whose raw text contains the token. */
-    static List<String> containing(String user, String password, String token) throws Exception {
+    public static List<String> containing(String user, String password, String token) throws Exception {
         List<String> found = new ArrayList<>();
         Store store = Mail.session().getStore("pop3");
         store.connect(user, password);
@@ -42,7 +42,7 @@ final class Mailboxes {
     }
 
     /** Waits until {@code count} messages containing the token are there, and returns them. */
-    static List<String> await(String user, String password, String token, int count, Duration timeout)
+    public static List<String> await(String user, String password, String token, int count, Duration timeout)
             throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {

@@ -1,4 +1,4 @@
-package dev.merpati.it;
+package dev.merpati.testkit;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -15,11 +15,11 @@ import java.util.Properties;
 import java.util.UUID;
 
 /** Sends and fetches mail with Jakarta Mail, as a desktop client would. */
-final class Mail {
+public final class Mail {
 
     private Mail() {}
 
-    static Session session() {
+    public static Session session() {
         Properties props = new Properties();
         props.put("mail.smtp.host", TestServer.HOST);
         props.put("mail.smtp.port", String.valueOf(TestServer.SMTP_PORT));
@@ -34,11 +34,11 @@ final class Mail {
         return Session.getInstance(props);
     }
 
-    static String uniqueSubject(String what) {
+    public static String uniqueSubject(String what) {
         return what + " " + UUID.randomUUID();
     }
 
-    static void send(String from, String to, String subject, String body) throws MessagingException {
+    public static void send(String from, String to, String subject, String body) throws MessagingException {
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress(from));
         message.setRecipients(Message.RecipientType.TO, to);
@@ -48,7 +48,8 @@ final class Mail {
     }
 
     /** Polls the user's POP3 maildrop until a message with this subject arrives, and returns its raw text. */
-    static String awaitPop3Message(String user, String password, String subject, Duration timeout) throws Exception {
+    public static String awaitPop3Message(String user, String password, String subject, Duration timeout)
+            throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Optional<String> found = findPop3Message(user, password, subject);
@@ -62,7 +63,7 @@ final class Mail {
         }
     }
 
-    static Optional<String> findPop3Message(String user, String password, String subject) throws Exception {
+    public static Optional<String> findPop3Message(String user, String password, String subject) throws Exception {
         Store store = session().getStore("pop3");
         store.connect(user, password);
         try {

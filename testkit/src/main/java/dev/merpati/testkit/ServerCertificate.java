@@ -1,4 +1,4 @@
-package dev.merpati.it;
+package dev.merpati.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +9,25 @@ import java.util.concurrent.TimeUnit;
  * The IT domain's self-signed certificate, exported from its keystore with keytool so that real
  * clients can be told to trust it.
  */
-final class Pop3Tls {
+public final class ServerCertificate {
 
     /** The name in the IT domain's certificate (MAIL_HOSTNAME in server/scripts/it-domain.sh). */
-    static final String HOST_NAME = "mail.merpati.test";
+    public static final String HOST_NAME = "mail.merpati.test";
 
     private static Path certificate;
 
-    private Pop3Tls() {}
+    private ServerCertificate() {}
 
-    static Path keystore() {
+    public static Path keystore() {
         return Path.of(System.getProperty("merpati.it.dir", "target/it"), "data", "tls", "merpati.p12");
     }
 
-    static String keystorePassword() throws IOException {
+    public static String keystorePassword() throws IOException {
         return Files.readString(Path.of(keystore() + ".password")).strip();
     }
 
     /** The server certificate as PEM, exported once per test run. */
-    static synchronized Path certificatePem() throws IOException, InterruptedException {
+    public static synchronized Path certificatePem() throws IOException, InterruptedException {
         if (certificate == null) {
             Path pem = Files.createTempFile("merpati-it-cert", ".pem");
             String keytool =

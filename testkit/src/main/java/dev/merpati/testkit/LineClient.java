@@ -1,4 +1,4 @@
-package dev.merpati.it;
+package dev.merpati.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,25 +6,30 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bare protocol client on a real socket: send a line, read the reply, assert on what came back. */
-final class LineClient implements AutoCloseable {
+/**
+ * A bare protocol client on a real socket: send a line, read the reply, assert on what came back.
+ * Lenient about line endings (a lone LF ends a line too), for tests of a running server; the
+ * connector's conversation tests, which check every CRLF, use {@link ScriptClient}.
+ */
+public final class LineClient implements AutoCloseable {
 
     private final Socket socket;
     private final BufferedReader in;
     private final OutputStream out;
 
-    LineClient(String host, int port) throws IOException {
+    public LineClient(String host, int port) throws IOException {
         this(new Socket(host, port));
     }
 
     /** A client connecting from a given local address, e.g. 127.0.0.2 to look like another host. */
-    static LineClient from(String localAddress, String host, int port) throws IOException {
-        return new LineClient(new Socket(host, port, java.net.InetAddress.getByName(localAddress), 0));
+    public static LineClient from(String localAddress, String host, int port) throws IOException {
+        return new LineClient(new Socket(host, port, InetAddress.getByName(localAddress), 0));
     }
 
     private LineClient(Socket socket) throws IOException {
@@ -34,7 +39,7 @@ final class LineClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         String line = in.readLine();
         if (line == null) {
             throw new IOException("connection closed by the server");
@@ -43,7 +48,7 @@ final class LineClient implements AutoCloseable {
     }
 
     /** Reads an SMTP reply, following continuation lines ("250-..."), and returns its last line. */
-    String readSmtpReply() throws IOException {
+    public String readSmtpReply() throws IOException {
         String line = readLine();
         while (line.length() > 3 && line.charAt(3) == '-') {
             line = readLine();
@@ -52,7 +57,7 @@ final class LineClient implements AutoCloseable {
     }
 
     /** Reads a POP3 multi-line body after its status line, up to the terminating ".". */
-    List<String> readPop3Lines() throws IOException {
+    public List<String> readPop3Lines() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line = readLine(); !line.equals("."); line = readLine()) {
             lines.add(line.startsWith("..") ? line.substring(1) : line);
@@ -60,22 +65,22 @@ final class LineClient implements AutoCloseable {
         return lines;
     }
 
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
-    String smtp(String line) throws IOException {
+    public String smtp(String line) throws IOException {
         send(line);
         return readSmtpReply();
     }
 
-    String pop3(String line) throws IOException {
+    public String pop3(String line) throws IOException {
         send(line);
         return readLine();
     }
 
-    static void assertReply(String expectedStart, String reply) {
+    public static void assertReply(String expectedStart, String reply) {
         assertTrue(
                 reply.startsWith(expectedStart),
                 () -> "expected a reply starting with '" + expectedStart + "' but got '" + reply + "'");
