@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.testkit.AdminApi;
 import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.SmtpPeer;
 import dev.merpati.testkit.TestServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +42,7 @@ class DeliveryIsolationIT {
     void mailToAStuckDestinationDelaysNeitherOtherRemoteMailNorLocalMail() throws Exception {
         AdminApi admin = AdminApi.asAlice();
         try (ServerSocket stuck = new ServerSocket();
-                RemoteDeliveryIT.Peer peer = new RemoteDeliveryIT.Peer(null)) {
+                SmtpPeer peer = TestServer.remotePeer().start()) {
             stuck.setReuseAddress(true);
             stuck.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), STUCK_PORT), 200);
 
@@ -61,7 +62,7 @@ class DeliveryIsolationIT {
             String localSubject = Mail.uniqueSubject("to a local user");
             Mail.send(ALICE, BOB, localSubject, "not held up either\r\n");
 
-            RemoteDeliveryIT.Received remote = peer.await(far);
+            SmtpPeer.Delivery remote = peer.await(far);
             Duration remoteTook = Duration.between(sent, Instant.now());
             assertTrue(remote.data().contains("Subject: " + remoteSubject), remote.data());
             Instant remoteArrived = Instant.now();
