@@ -71,7 +71,7 @@ class AddressRewritingIT {
         Mail.send(ALICE, user, subject, "forward me\r\n");
         Mail.awaitPop3Message(user, "fwd-secret", subject, WAIT);
         // the remote copy waits in the queue for remote delivery
-        String entry = QueueAdminIT.awaitEntry(admin, remote + " DEFERRED");
+        String entry = admin.awaitQueueEntry(remote + " DEFERRED");
         assertTrue(entry.contains(remote + " DEFERRED from=" + user), entry);
     }
 

@@ -78,9 +78,9 @@ class DeliveryIsolationIT {
                     figures);
 
             // the stuck destination's mail is deferred once the client gives up on it
-            String first = QueueAdminIT.awaitEntry(admin, stuckRecipients.get(0) + " DEFERRED");
+            String first = admin.awaitQueueEntry(stuckRecipients.get(0) + " DEFERRED");
             assertTrue(first.contains("timed out while receiving the initial server greeting"), first);
-            String last = QueueAdminIT.awaitEntry(admin, stuckRecipients.get(STUCK_MESSAGES - 1) + " DEFERRED");
+            String last = admin.awaitQueueEntry(stuckRecipients.get(STUCK_MESSAGES - 1) + " DEFERRED");
             assertTrue(last.contains("4.4."), last);
             assertTrue(
                     Duration.between(sent, Instant.now()).compareTo(Duration.ofSeconds(60)) < 0,
@@ -88,7 +88,7 @@ class DeliveryIsolationIT {
 
             // no 40 DSNs for the tests that follow
             for (String to : stuckRecipients) {
-                QueueAdminIT.entry(admin, to).ifPresent(block -> {
+                admin.queueEntry(to).ifPresent(block -> {
                     try {
                         admin.delete("queue/" + block.substring(0, block.indexOf(' ')));
                     } catch (Exception e) {

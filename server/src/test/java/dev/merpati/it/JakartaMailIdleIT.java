@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.testkit.DemoAccounts;
 import dev.merpati.testkit.Mail;
-import dev.merpati.testkit.TestServer;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -36,10 +35,7 @@ class JakartaMailIdleIT {
     @Test
     void idleOfJakartaMailIsWokenByAnSmtpDelivery() throws Exception {
         CountDownLatch idling = new CountDownLatch(1);
-        Properties props = new Properties();
-        props.put("mail.imap.host", TestServer.HOST);
-        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
-        props.put("mail.imap.connectiontimeout", "10000");
+        Properties props = Mail.properties();
         props.put("mail.imap.timeout", "60000");
         Session session = Session.getInstance(props);
         // The protocol trace tells the test when the server has accepted IDLE ("+ idling").

@@ -72,7 +72,7 @@ class Pop3ClientsIT {
         assertTrue(delivered.contains("Subject: " + first) && delivered.contains("Subject: " + second));
         assertTrue(
                 flush.output().contains("STLS") || flush.output().toLowerCase().contains("tls"), flush.output());
-        try (LineClient pop3 = login(USER, PASSWORD)) {
+        try (LineClient pop3 = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             assertReply("+OK 0 0", pop3.pop3("STAT"));
             assertReply("+OK", pop3.pop3("QUIT"));
         }
@@ -167,21 +167,16 @@ class Pop3ClientsIT {
                 "assert found, 'message not found'",
                 "print('cipher', p.sock.cipher()[0], p.sock.version())",
                 "print(p.quit().decode())");
-        Tools.Result result = Tools.run(
-                List.of(
-                        "python3",
-                        "-c",
-                        script,
-                        TestServer.HOST,
-                        String.valueOf(TestServer.POP3_PORT),
-                        USER,
-                        PASSWORD,
-                        ServerCertificate.certificatePem().toString(),
-                        subject),
-                Map.of());
-        assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("+OK Begin TLS"), result.output());
-        assertTrue(result.output().contains("TLSv1."), result.output());
+        String output = Tools.python(
+                script,
+                TestServer.HOST,
+                String.valueOf(TestServer.POP3_PORT),
+                USER,
+                PASSWORD,
+                ServerCertificate.certificatePem().toString(),
+                subject);
+        assertTrue(output.contains("+OK Begin TLS"), output);
+        assertTrue(output.contains("TLSv1."), output);
     }
 
     @Test
@@ -218,7 +213,7 @@ class Pop3ClientsIT {
     @Test
     void aSecondSessionGetsInUseWhileTheFirstIsOpen() throws Exception {
         deliver("in use");
-        try (LineClient first = login(USER, PASSWORD)) {
+        try (LineClient first = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             try (LineClient second = new LineClient(TestServer.HOST, TestServer.POP3_PORT)) {
                 assertReply("+OK", second.readLine());
                 assertReply("+OK", second.pop3("USER " + USER));
@@ -226,11 +221,11 @@ class Pop3ClientsIT {
             }
             assertReply("+OK", first.pop3("QUIT"));
         }
-        try (LineClient again = login(USER, PASSWORD)) {
+        try (LineClient again = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             assertReply("+OK", again.pop3("QUIT"));
         }
         // A session whose client vanished without QUIT does not keep the maildrop locked.
-        LineClient dropped = login(USER, PASSWORD);
+        LineClient dropped = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD);
         dropped.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
@@ -260,13 +255,5 @@ class Pop3ClientsIT {
             }
             assertTrue(capabilities.stream().anyMatch(c -> c.startsWith("IMPLEMENTATION ")), capabilities::toString);
         }
-    }
-
-    private static LineClient login(String user, String password) throws Exception {
-        LineClient pop3 = new LineClient(TestServer.HOST, TestServer.POP3_PORT);
-        assertReply("+OK", pop3.readLine());
-        assertReply("+OK", pop3.pop3("USER " + user));
-        assertReply("+OK", pop3.pop3("PASS " + password));
-        return pop3;
     }
 }

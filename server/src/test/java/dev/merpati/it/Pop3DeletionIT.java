@@ -70,11 +70,7 @@ class Pop3DeletionIT {
     }
 
     private static LineClient login() throws Exception {
-        LineClient pop3 = new LineClient(TestServer.HOST, TestServer.POP3_PORT);
-        assertReply("+OK", pop3.readLine());
-        assertReply("+OK", pop3.pop3("USER " + DemoAccounts.BOB));
-        assertReply("+OK", pop3.pop3("PASS " + DemoAccounts.BOB_PASSWORD));
-        return pop3;
+        return LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD);
     }
 
     /** The message number of the message with this subject, or -1. */

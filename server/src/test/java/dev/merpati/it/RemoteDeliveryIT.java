@@ -76,7 +76,7 @@ class RemoteDeliveryIT {
         String subject = Mail.uniqueSubject("peer down");
         Mail.send(ALICE, to, subject, "try again later\r\n");
 
-        String block = QueueAdminIT.awaitEntry(admin, to + " DEFERRED");
+        String block = admin.awaitQueueEntry(to + " DEFERRED");
         assertTrue(block.contains("4.4.1 connection to 127.0.0.1:" + TestServer.REMOTE_PEER_PORT + " failed"), block);
 
         peer = TestServer.remotePeer().start();

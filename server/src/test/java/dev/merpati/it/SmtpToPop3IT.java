@@ -1,18 +1,14 @@
 package dev.merpati.it;
 
 import static dev.merpati.testkit.LineClient.assertReply;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.testkit.DemoAccounts;
 import dev.merpati.testkit.LineClient;
 import dev.merpati.testkit.Mail;
 import dev.merpati.testkit.TestServer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.merpati.testkit.Tools;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The seed's path end to end: SMTP in, through maildrop, cleanup, queue manager and local delivery, POP3 out. */
@@ -49,15 +45,7 @@ class SmtpToPop3IT {
                 "with smtplib.SMTP(sys.argv[1], int(sys.argv[2]), local_hostname='py.merpati.test') as s:",
                 "    refused = s.sendmail('" + DemoAccounts.ALICE + "', ['" + DemoAccounts.BOB + "'], msg)",
                 "    assert not refused, refused");
-        Path file = Files.createTempFile("smtplib", ".py");
-        Files.writeString(file, script);
-        Process python = new ProcessBuilder(
-                        "python3", file.toString(), TestServer.HOST, String.valueOf(TestServer.SMTP_PORT), subject)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python smtplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
+        Tools.python(script, TestServer.HOST, String.valueOf(TestServer.SMTP_PORT), subject);
 
         String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 /** The admin REST API at /admin/api, as curl would use it: HTTP BASIC as an admin account. */
 public final class AdminApi {
@@ -42,6 +44,31 @@ public final class AdminApi {
             throw new AssertionError("mailq answered " + r.statusCode() + ": " + r.body());
         }
         return r.body();
+    }
+
+    /** The mailq block (entry line and its recipient lines) that contains the text, if any. */
+    public Optional<String> queueEntry(String text) throws Exception {
+        for (String block : mailq().split("\n(?=\\S)")) {
+            if (block.contains(text)) {
+                return Optional.of(block);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits up to 60 s for a queue entry that contains the text (e.g. "user@host DEFERRED"). */
+    public String awaitQueueEntry(String text) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Optional<String> found = queueEntry(text);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no queue entry with '" + text + "' in\n" + mailq());
+            }
+            Thread.sleep(200);
+        }
     }
 
     public HttpResponse<String> put(String path, String text) throws Exception {

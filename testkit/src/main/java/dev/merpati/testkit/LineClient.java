@@ -32,6 +32,23 @@ public final class LineClient implements AutoCloseable {
         return new LineClient(new Socket(host, port, InetAddress.getByName(localAddress), 0));
     }
 
+    /** A POP3 client that has read the greeting and logged in with USER and PASS. */
+    public static LineClient pop3Login(String host, int port, String user, String password) throws IOException {
+        LineClient pop3 = new LineClient(host, port);
+        assertReply("+OK", pop3.readLine());
+        assertReply("+OK", pop3.pop3("USER " + user));
+        assertReply("+OK", pop3.pop3("PASS " + password));
+        return pop3;
+    }
+
+    /** An IMAP client that has read the greeting and logged in with LOGIN (tag "l"). */
+    public static LineClient imapLogin(String host, int port, String user, String password) throws IOException {
+        LineClient imap = new LineClient(host, port);
+        assertTrue(imap.readLine().startsWith("* OK"));
+        imap.imap("l", "LOGIN " + user + " " + password);
+        return imap;
+    }
+
     private LineClient(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(30_000);
@@ -65,6 +82,17 @@ public final class LineClient implements AutoCloseable {
         return lines;
     }
 
+    /** Reads an IMAP response: the untagged lines and the one tagged {@code tag}, last. */
+    public List<String> readTagged(String tag) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String line;
+        do {
+            line = readLine();
+            lines.add(line);
+        } while (!line.startsWith(tag + " "));
+        return lines;
+    }
+
     public void send(String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -78,6 +106,15 @@ public final class LineClient implements AutoCloseable {
     public String pop3(String line) throws IOException {
         send(line);
         return readLine();
+    }
+
+    /** Sends an IMAP command and returns its untagged lines followed by the tagged one, which must be OK. */
+    public List<String> imap(String tag, String command) throws IOException {
+        send(tag + " " + command);
+        List<String> lines = readTagged(tag);
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith(tag + " OK"), () -> command + " -> " + lines);
+        return lines;
     }
 
     public static void assertReply(String expectedStart, String reply) {

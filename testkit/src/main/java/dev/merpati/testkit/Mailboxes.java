@@ -1,10 +1,6 @@
 package dev.merpati.testkit;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Store;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,28 +13,16 @@ public final class Mailboxes {
 
     /** Every message in the maildrop whose raw text contains the token. */
     public static List<String> containing(String user, String password, String token) throws Exception {
-        List<String> found = new ArrayList<>();
-        Store store = Mail.session().getStore("pop3");
-        store.connect(user, password);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                for (Message message : inbox.getMessages()) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    message.writeTo(bytes);
-                    String text = bytes.toString(StandardCharsets.UTF_8);
-                    if (text.contains(token)) {
-                        found.add(text);
-                    }
+        return Mail.readPop3(user, password, messages -> {
+            List<String> found = new ArrayList<>();
+            for (Message message : messages) {
+                String text = Mail.rawText(message);
+                if (text.contains(token)) {
+                    found.add(text);
                 }
-            } finally {
-                inbox.close(false);
             }
-        } finally {
-            store.close();
-        }
-        return found;
+            return found;
+        });
     }
 
     /** Waits until {@code count} messages containing the token are there, and returns them. */

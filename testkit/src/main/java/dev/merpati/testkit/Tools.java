@@ -1,5 +1,6 @@
 package dev.merpati.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,29 @@ public final class Tools {
     public static Result run(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
         return run(command, environment, new byte[0], TIMEOUT);
+    }
+
+    /** Runs the program, which must exit with 0, and returns its output. */
+    public static String succeed(String... command) throws IOException, InterruptedException {
+        Result result = run(command);
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output();
+    }
+
+    /**
+     * Runs a python3 script (from a temporary file) with these arguments; it must exit with 0.
+     * Returns its output.
+     */
+    public static String python(String script, String... args) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("merpati-test", ".py");
+        try {
+            Files.writeString(file, script);
+            List<String> command = new ArrayList<>(List.of("python3", file.toString()));
+            command.addAll(List.of(args));
+            return succeed(command.toArray(String[]::new));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /**
