@@ -3,7 +3,6 @@ package dev.merpati.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The IT domain's self-signed certificate, exported from its keystore with keytool so that real
@@ -30,28 +29,19 @@ public final class ServerCertificate {
     public static synchronized Path certificatePem() throws IOException, InterruptedException {
         if (certificate == null) {
             Path pem = Files.createTempFile("merpati-it-cert", ".pem");
-            String keytool =
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            Process process = new ProcessBuilder(
-                            keytool,
-                            "-exportcert",
-                            "-rfc",
-                            "-alias",
-                            "merpati",
-                            "-keystore",
-                            keystore().toString(),
-                            "-storetype",
-                            "PKCS12",
-                            "-storepass",
-                            keystorePassword(),
-                            "-file",
-                            pem.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool -exportcert failed: " + output);
-            }
+            TestKeystore.keytool(
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "merpati",
+                    "-keystore",
+                    keystore().toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    keystorePassword(),
+                    "-file",
+                    pem.toString());
             certificate = pem;
         }
         return certificate;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -23,36 +25,42 @@ public final class TestKeystore {
     /** Makes {@code server.p12} in the directory: an EC key for {@code hostName} and 127.0.0.1. */
     public static Path create(Path directory, String hostName) throws IOException, InterruptedException {
         Path keystore = directory.resolve("server.p12");
-        String keytool =
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(
-                        keytool,
-                        "-genkeypair",
-                        "-alias",
-                        "merpati",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-dname",
-                        "CN=" + hostName,
-                        "-ext",
-                        "SAN=dns:" + hostName + ",ip:127.0.0.1",
-                        "-validity",
-                        "30",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        keystore.toString(),
-                        "-storepass",
-                        new String(PASSWORD))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(keystore)) {
-            throw new IOException("keytool failed: " + output);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "merpati",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + hostName,
+                "-ext",
+                "SAN=dns:" + hostName + ",ip:127.0.0.1",
+                "-validity",
+                "30",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD));
+        if (!Files.exists(keystore)) {
+            throw new IOException("keytool made no " + keystore);
         }
         return keystore;
+    }
+
+    /** Runs the JDK's keytool with these arguments; throws with what it printed if it fails. */
+    static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool " + args[0] + " failed: " + output);
+        }
     }
 
     /** A server-side TLS context with the key of a keystore made by {@link #create}. */
