@@ -17,8 +17,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
@@ -31,6 +29,26 @@ class SmtpSubmissionIT {
 
     private static String headers(String raw) {
         return raw.substring(0, raw.indexOf("\r\n\r\n"));
+    }
+
+    /** curl sends the message to bob on the submission port, with STARTTLS required and logged in as user. */
+    private static Tools.Result curlSubmission(byte[] message, String user, String password, String from)
+            throws Exception {
+        return Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test",
+                "--user",
+                user + ":" + password,
+                "--mail-from",
+                from,
+                "--mail-rcpt",
+                DemoAccounts.BOB,
+                "-T",
+                "-");
     }
 
     @Test
@@ -106,40 +124,11 @@ class SmtpSubmissionIT {
         byte[] message = ("From: " + DemoAccounts.ALICE + "\r\nTo: " + DemoAccounts.BOB + "\r\nSubject: " + subject
                         + "\r\n\r\nFrom curl.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
-        var sent = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                DemoAccounts.ALICE + ":" + DemoAccounts.ALICE_PASSWORD,
-                "--mail-from",
-                DemoAccounts.ALICE,
-                "--mail-rcpt",
-                DemoAccounts.BOB,
-                "-T",
-                "-");
+        var sent = curlSubmission(message, DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD, DemoAccounts.ALICE);
         assertEquals(0, sent.exitCode(), sent.output());
 
         // Bob may not send as Alice (reject_sender_login_mismatch).
-        var forged = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                DemoAccounts.BOB + ":" + DemoAccounts.BOB_PASSWORD,
-                "--mail-from",
-                DemoAccounts.ALICE,
-                "--mail-rcpt",
-                DemoAccounts.BOB,
-                "-T",
-                "-");
+        var forged = curlSubmission(message, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, DemoAccounts.ALICE);
         assertNotEquals(0, forged.exitCode(), forged.output());
         assertTrue(forged.output().contains("553"), forged.output());
 
@@ -155,38 +144,9 @@ class SmtpSubmissionIT {
         byte[] message = ("From: " + alias + "\r\nTo: " + DemoAccounts.BOB + "\r\nSubject: " + subject
                         + "\r\n\r\nFrom the team.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
-        var asAlice = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                DemoAccounts.ALICE + ":" + DemoAccounts.ALICE_PASSWORD,
-                "--mail-from",
-                alias,
-                "--mail-rcpt",
-                DemoAccounts.BOB,
-                "-T",
-                "-");
+        var asAlice = curlSubmission(message, DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD, alias);
         assertEquals(0, asAlice.exitCode(), asAlice.output());
-        var asBob = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                DemoAccounts.BOB + ":" + DemoAccounts.BOB_PASSWORD,
-                "--mail-from",
-                alias,
-                "--mail-rcpt",
-                DemoAccounts.BOB,
-                "-T",
-                "-");
+        var asBob = curlSubmission(message, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, alias);
         assertNotEquals(0, asBob.exitCode(), asBob.output());
         assertTrue(asBob.output().contains("553"), asBob.output());
         String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
@@ -209,11 +169,7 @@ class SmtpSubmissionIT {
                 "    s.login('" + DemoAccounts.ALICE + "', '" + DemoAccounts.ALICE_PASSWORD + "')",
                 "    refused = s.sendmail('" + DemoAccounts.ALICE + "', ['" + DemoAccounts.BOB + "'], msg)",
                 "    assert not refused, refused");
-        Path file = Files.createTempFile("smtplib-submission", ".py");
-        Files.writeString(file, script);
-        var result = Tools.run(
-                "python3", file.toString(), TestServer.HOST, String.valueOf(TestServer.SUBMISSION_PORT), subject);
-        assertEquals(0, result.exitCode(), result.output());
+        Tools.python(script, TestServer.HOST, String.valueOf(TestServer.SUBMISSION_PORT), subject);
         String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
     }
