@@ -1,12 +1,15 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.ALICE_PASSWORD;
-import static dev.merpati.it.TestServer.BOB;
-import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.ALICE_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.BOB;
+import static dev.merpati.testkit.DemoAccounts.BOB_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.Mailboxes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +71,7 @@ class AddressRewritingIT {
         Mail.send(ALICE, user, subject, "forward me\r\n");
         Mail.awaitPop3Message(user, "fwd-secret", subject, WAIT);
         // the remote copy waits in the queue for remote delivery
-        String entry = QueueAdminIT.awaitEntry(admin, remote + " DEFERRED");
+        String entry = admin.awaitQueueEntry(remote + " DEFERRED");
         assertTrue(entry.contains(remote + " DEFERRED from=" + user), entry);
     }
 

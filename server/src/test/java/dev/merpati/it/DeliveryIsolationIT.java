@@ -1,10 +1,14 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.BOB;
-import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.BOB;
+import static dev.merpati.testkit.DemoAccounts.BOB_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.SmtpPeer;
+import dev.merpati.testkit.TestServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveryIsolationIT {
 
-    private static final int STUCK_PORT = TestServer.PORTBASE + 32;
+    private static final int STUCK_PORT = TestServer.STUCK_PEER_PORT;
     /** More than the default per-destination limit (20) and the JMS consumers' pool (32). */
     private static final int STUCK_MESSAGES = 40;
 
@@ -38,7 +42,7 @@ class DeliveryIsolationIT {
     void mailToAStuckDestinationDelaysNeitherOtherRemoteMailNorLocalMail() throws Exception {
         AdminApi admin = AdminApi.asAlice();
         try (ServerSocket stuck = new ServerSocket();
-                RemoteDeliveryIT.Peer peer = new RemoteDeliveryIT.Peer(null)) {
+                SmtpPeer peer = TestServer.remotePeer().start()) {
             stuck.setReuseAddress(true);
             stuck.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), STUCK_PORT), 200);
 
@@ -58,7 +62,7 @@ class DeliveryIsolationIT {
             String localSubject = Mail.uniqueSubject("to a local user");
             Mail.send(ALICE, BOB, localSubject, "not held up either\r\n");
 
-            RemoteDeliveryIT.Received remote = peer.await(far);
+            SmtpPeer.Delivery remote = peer.await(far);
             Duration remoteTook = Duration.between(sent, Instant.now());
             assertTrue(remote.data().contains("Subject: " + remoteSubject), remote.data());
             Instant remoteArrived = Instant.now();
@@ -74,9 +78,9 @@ class DeliveryIsolationIT {
                     figures);
 
             // the stuck destination's mail is deferred once the client gives up on it
-            String first = QueueAdminIT.awaitEntry(admin, stuckRecipients.get(0) + " DEFERRED");
+            String first = admin.awaitQueueEntry(stuckRecipients.get(0) + " DEFERRED");
             assertTrue(first.contains("timed out while receiving the initial server greeting"), first);
-            String last = QueueAdminIT.awaitEntry(admin, stuckRecipients.get(STUCK_MESSAGES - 1) + " DEFERRED");
+            String last = admin.awaitQueueEntry(stuckRecipients.get(STUCK_MESSAGES - 1) + " DEFERRED");
             assertTrue(last.contains("4.4."), last);
             assertTrue(
                     Duration.between(sent, Instant.now()).compareTo(Duration.ofSeconds(60)) < 0,
@@ -84,7 +88,7 @@ class DeliveryIsolationIT {
 
             // no 40 DSNs for the tests that follow
             for (String to : stuckRecipients) {
-                QueueAdminIT.entry(admin, to).ifPresent(block -> {
+                admin.queueEntry(to).ifPresent(block -> {
                     try {
                         admin.delete("queue/" + block.substring(0, block.indexOf(' ')));
                     } catch (Exception e) {

@@ -3,15 +3,18 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -20,14 +23,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.search.SubjectTerm;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.junit.jupiter.api.Test;
@@ -37,15 +35,18 @@ class ImapIT {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
-    private static Store imapStore(String user, String password) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.imap.host", TestServer.HOST);
-        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
-        props.put("mail.imap.connectiontimeout", "10000");
-        props.put("mail.imap.timeout", "30000");
-        Store store = Session.getInstance(props).getStore("imap");
-        store.connect(user, password);
-        return store;
+    private static LineClient login() throws Exception {
+        return LineClient.imapLogin(TestServer.HOST, TestServer.IMAP_PORT, "alice", DemoAccounts.ALICE_PASSWORD);
+    }
+
+    /** Runs an imaplib script with the arguments host, IMAP port, alice's password and a folder name. */
+    private static String python(String script, String folder) throws Exception {
+        return Tools.python(
+                script, TestServer.HOST, String.valueOf(TestServer.IMAP_PORT), DemoAccounts.ALICE_PASSWORD, folder);
+    }
+
+    private static String curl(String url) throws Exception {
+        return Tools.succeed("curl", "-sS", "--max-time", "30", "-u", "alice:" + DemoAccounts.ALICE_PASSWORD, url);
     }
 
     private static Message await(Folder folder, String subject) throws Exception {
@@ -67,8 +68,8 @@ class ImapIT {
     void jakartaMailReadsAMultipartDeliveryAndFilesIt() throws Exception {
         String subject = Mail.uniqueSubject("IMAP multipart");
         MimeMessage mail = new MimeMessage(Mail.session());
-        mail.setFrom(new InternetAddress(TestServer.BOB));
-        mail.setRecipients(Message.RecipientType.TO, TestServer.ALICE);
+        mail.setFrom(new InternetAddress(DemoAccounts.BOB));
+        mail.setRecipients(Message.RecipientType.TO, DemoAccounts.ALICE);
         mail.setSubject(subject, "UTF-8");
         MimeMultipart multipart = new MimeMultipart();
         MimeBodyPart text = new MimeBodyPart();
@@ -83,12 +84,12 @@ class ImapIT {
         mail.setContent(multipart);
         Transport.send(mail);
 
-        Store store = imapStore("alice", TestServer.ALICE_PASSWORD);
+        Store store = Mail.imapStore("alice", DemoAccounts.ALICE_PASSWORD);
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             Message message = await(inbox, subject);
-            assertEquals(TestServer.BOB, ((InternetAddress) message.getFrom()[0]).getAddress());
+            assertEquals(DemoAccounts.BOB, ((InternetAddress) message.getFrom()[0]).getAddress());
             assertFalse(message.isSet(Flags.Flag.SEEN));
             // The BODYSTRUCTURE stored at delivery lets the client fetch each part on its own.
             Multipart parts = (Multipart) message.getContent();
@@ -130,8 +131,8 @@ class ImapIT {
     void idleSessionIsWokenByAnSmtpDelivery() throws Exception {
         try (LineClient imap = new LineClient(TestServer.HOST, TestServer.IMAP_PORT)) {
             assertTrue(imap.readLine().startsWith("* OK"));
-            command(imap, "a", "LOGIN alice " + TestServer.ALICE_PASSWORD);
-            List<String> selected = command(imap, "b", "SELECT INBOX");
+            imap.imap("a", "LOGIN alice " + DemoAccounts.ALICE_PASSWORD);
+            List<String> selected = imap.imap("b", "SELECT INBOX");
             long exists = selected.stream()
                     .filter(l -> l.endsWith(" EXISTS"))
                     .mapToLong(l -> Long.parseLong(l.split(" ")[1]))
@@ -141,7 +142,7 @@ class ImapIT {
             assertTrue(imap.readLine().startsWith("+ "));
 
             long sent = System.nanoTime();
-            Mail.send(TestServer.BOB, TestServer.ALICE, Mail.uniqueSubject("Wake up"), "IDLE test\r\n");
+            Mail.send(DemoAccounts.BOB, DemoAccounts.ALICE, Mail.uniqueSubject("Wake up"), "IDLE test\r\n");
             long accepted = System.nanoTime();
             // No command is sent: only the delivery's signal can make the server speak.
             String line = imap.readLine();
@@ -152,9 +153,9 @@ class ImapIT {
                     TimeUnit.NANOSECONDS.toMillis(woken - accepted), TimeUnit.NANOSECONDS.toMillis(accepted - sent));
             imap.send("DONE");
             // The session took the new message as \Recent: "* n RECENT" came with the EXISTS.
-            List<String> rest = readTagged(imap, "c");
+            List<String> rest = imap.readTagged("c");
             assertTrue(rest.get(rest.size() - 1).startsWith("c OK"), rest::toString);
-            command(imap, "d", "LOGOUT");
+            imap.imap("d", "LOGOUT");
         }
     }
 
@@ -163,37 +164,37 @@ class ImapIT {
         String folder = "Shared-" + System.nanoTime();
         try (LineClient one = login();
                 LineClient two = login()) {
-            command(one, "a1", "CREATE " + folder);
+            one.imap("a1", "CREATE " + folder);
             for (int i = 1; i <= 3; i++) {
                 String message = "Subject: m" + i + "\r\n\r\nbody " + i + "\r\n";
                 one.send("a2 APPEND " + folder + " {" + message.length() + "+}");
                 one.send(message);
-                assertTrue(readTagged(one, "a2").get(0).contains("[APPENDUID "));
+                assertTrue(one.readTagged("a2").get(0).contains("[APPENDUID "));
             }
-            command(one, "a3", "SELECT " + folder);
-            assertTrue(command(two, "b1", "SELECT " + folder).contains("* 3 EXISTS"));
+            one.imap("a3", "SELECT " + folder);
+            assertTrue(two.imap("b1", "SELECT " + folder).contains("* 3 EXISTS"));
 
-            command(one, "a4", "STORE 2 +FLAGS.SILENT (\\Deleted \\Flagged)");
-            command(one, "a5", "EXPUNGE");
-            List<String> seen = command(two, "b2", "NOOP");
+            one.imap("a4", "STORE 2 +FLAGS.SILENT (\\Deleted \\Flagged)");
+            one.imap("a5", "EXPUNGE");
+            List<String> seen = two.imap("b2", "NOOP");
             assertTrue(seen.contains("* 2 EXPUNGE"), seen::toString);
 
-            command(two, "b3", "STORE 1 +FLAGS.SILENT (\\Answered)");
-            List<String> seenByOne = command(one, "a6", "NOOP");
+            two.imap("b3", "STORE 1 +FLAGS.SILENT (\\Answered)");
+            List<String> seenByOne = one.imap("a6", "NOOP");
             assertTrue(
                     seenByOne.stream().anyMatch(l -> l.startsWith("* 1 FETCH") && l.contains("\\Answered")),
                     seenByOne::toString);
 
             one.send("a7 IDLE");
             assertTrue(one.readLine().startsWith("+ "));
-            command(two, "b4", "STORE 2 +FLAGS.SILENT (\\Seen)");
+            two.imap("b4", "STORE 2 +FLAGS.SILENT (\\Seen)");
             String pushed = one.readLine();
             assertTrue(pushed.startsWith("* 2 FETCH") && pushed.contains("\\Seen"), pushed);
             one.send("DONE");
-            readTagged(one, "a7");
-            command(two, "b5", "CLOSE");
-            command(one, "a8", "UNSELECT");
-            command(one, "a9", "DELETE " + folder);
+            one.readTagged("a7");
+            two.imap("b5", "CLOSE");
+            one.imap("a8", "UNSELECT");
+            one.imap("a9", "DELETE " + folder);
         }
     }
 
@@ -327,61 +328,5 @@ class ImapIT {
         assertTrue(list.contains("\"" + folder + "\""), list);
         String message = curl(base + folder + ";UID=1");
         assertEquals("Subject: for curl\r\n\r\nfetched by curl\r\n", message);
-    }
-
-    private static String curl(String url) throws Exception {
-        Process curl = new ProcessBuilder(
-                        "curl", "-sS", "--max-time", "30", "-u", "alice:" + TestServer.ALICE_PASSWORD, url)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(curl.waitFor(60, TimeUnit.SECONDS), "curl did not finish");
-        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, curl.exitValue(), output);
-        return output;
-    }
-
-    private static String python(String script, String folder) throws Exception {
-        Path file = Files.createTempFile("imaplib", ".py");
-        Files.writeString(file, script);
-        Process python = new ProcessBuilder(
-                        "python3",
-                        file.toString(),
-                        TestServer.HOST,
-                        String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
-                        folder)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python imaplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
-        return output;
-    }
-
-    private static LineClient login() throws Exception {
-        LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
-        assertTrue(client.readLine().startsWith("* OK"));
-        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
-        return client;
-    }
-
-    /** Sends a command and returns its untagged lines followed by the tagged one, which must be OK. */
-    private static List<String> command(LineClient client, String tag, String command) throws Exception {
-        client.send(tag + " " + command);
-        List<String> lines = readTagged(client, tag);
-        String last = lines.get(lines.size() - 1);
-        assertTrue(last.startsWith(tag + " OK"), () -> command + " -> " + lines);
-        return lines;
-    }
-
-    private static List<String> readTagged(LineClient client, String tag) throws Exception {
-        List<String> lines = new ArrayList<>();
-        String line;
-        do {
-            line = client.readLine();
-            assertNotNull(line);
-            lines.add(line);
-        } while (!line.startsWith(tag + " "));
-        return lines;
     }
 }

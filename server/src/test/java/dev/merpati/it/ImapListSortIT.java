@@ -1,16 +1,20 @@
 package dev.merpati.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import org.junit.jupiter.api.Test;
 
 /** LIST-EXTENDED, LIST-STATUS, SORT and THREAD against the deployed server, spoken by python imaplib. */
 class ImapListSortIT {
+
+    /** Runs an imaplib script with the arguments host, IMAP port, alice's password and a folder name. */
+    private static String python(String script, String folder) throws Exception {
+        return Tools.python(
+                script, TestServer.HOST, String.valueOf(TestServer.IMAP_PORT), DemoAccounts.ALICE_PASSWORD, folder);
+    }
 
     @Test
     void extendedListShowsDeletedParentsSubscriptionsAndStatus() throws Exception {
@@ -152,23 +156,5 @@ class ImapListSortIT {
         assertTrue(output.contains("SELECT OK 1"), output);
         assertTrue(output.contains("RENAME OK"), output);
         assertTrue(output.contains("STATUS \"" + parent + "/Tom &- Jerry\" (MESSAGES 1)"), output);
-    }
-
-    private static String python(String script, String folder) throws Exception {
-        Path file = Files.createTempFile("imaplib", ".py");
-        Files.writeString(file, script);
-        Process python = new ProcessBuilder(
-                        "python3",
-                        file.toString(),
-                        TestServer.HOST,
-                        String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
-                        folder)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python imaplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
-        return output;
     }
 }

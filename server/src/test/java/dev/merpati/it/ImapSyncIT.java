@@ -2,22 +2,21 @@ package dev.merpati.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,70 +32,63 @@ class ImapSyncIT {
         try (LineClient one = login();
                 LineClient two = login();
                 LineClient three = login()) {
-            command(one, "a1", "CREATE " + folder);
+            one.imap("a1", "CREATE " + folder);
             append(one, folder, "Subject: r1\r\n\r\none\r\n");
             append(one, folder, "Subject: r2\r\n\r\ntwo\r\n");
 
             // EXAMINE sees them as \Recent and leaves them so.
-            assertTrue(command(one, "a2", "EXAMINE " + folder).contains("* 2 RECENT"));
-            List<String> flags = command(one, "a3", "FETCH 1:2 FLAGS");
+            assertTrue(one.imap("a2", "EXAMINE " + folder).contains("* 2 RECENT"));
+            List<String> flags = one.imap("a3", "FETCH 1:2 FLAGS");
             assertTrue(flags.contains("* 1 FETCH (FLAGS (\\Recent))"), flags::toString);
-            assertTrue(
-                    command(two, "b1", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 2)"));
+            assertTrue(two.imap("b1", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 2)"));
 
             // The first SELECT takes them; nobody else sees them as \Recent afterwards.
-            assertTrue(command(two, "b2", "SELECT " + folder).contains("* 2 RECENT"));
-            assertEquals(List.of("* SEARCH 1 2", "b3 OK SEARCH completed"), command(two, "b3", "SEARCH RECENT"));
-            assertTrue(command(three, "c1", "SELECT " + folder).contains("* 0 RECENT"));
-            assertEquals(List.of("* SEARCH", "c2 OK SEARCH completed"), command(three, "c2", "SEARCH RECENT"));
-            assertTrue(command(three, "c3", "STATUS INBOX (MESSAGES)").get(0).startsWith("* STATUS"));
-            assertTrue(
-                    command(one, "a4", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 0)"));
-            command(three, "c4", "CLOSE");
+            assertTrue(two.imap("b2", "SELECT " + folder).contains("* 2 RECENT"));
+            assertEquals(List.of("* SEARCH 1 2", "b3 OK SEARCH completed"), two.imap("b3", "SEARCH RECENT"));
+            assertTrue(three.imap("c1", "SELECT " + folder).contains("* 0 RECENT"));
+            assertEquals(List.of("* SEARCH", "c2 OK SEARCH completed"), three.imap("c2", "SEARCH RECENT"));
+            assertTrue(three.imap("c3", "STATUS INBOX (MESSAGES)").get(0).startsWith("* STATUS"));
+            assertTrue(one.imap("a4", "STATUS " + folder + " (RECENT)").get(0).contains("(RECENT 0)"));
+            three.imap("c4", "CLOSE");
 
             // A delivery reaches the idling session as a \Recent message; a later SELECT gets none.
-            List<String> inbox = command(two, "b4", "SELECT INBOX");
+            List<String> inbox = two.imap("b4", "SELECT INBOX");
             long exists = number(inbox, "EXISTS");
             long recent = number(inbox, "RECENT");
             two.send("b5 IDLE");
             assertTrue(two.readLine().startsWith("+ "));
             String subject = Mail.uniqueSubject("Recent");
-            Mail.send(TestServer.BOB, TestServer.ALICE, subject, "recent\r\n");
+            Mail.send(DemoAccounts.BOB, DemoAccounts.ALICE, subject, "recent\r\n");
             assertEquals("* " + (exists + 1) + " EXISTS", two.readLine());
             assertEquals("* " + (recent + 1) + " RECENT", two.readLine());
             two.send("DONE");
-            assertTrue(readTagged(two, "b5").get(0).startsWith("b5 OK"));
+            assertTrue(two.readTagged("b5").get(0).startsWith("b5 OK"));
             List<String> fetched =
-                    command(two, "b6", "FETCH " + (exists + 1) + " (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
+                    two.imap("b6", "FETCH " + (exists + 1) + " (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
             assertTrue(fetched.get(0).contains("FLAGS (\\Recent)"), fetched::toString);
             assertTrue(fetched.get(1).contains(subject), fetched::toString);
 
-            List<String> later = command(three, "c5", "SELECT INBOX");
+            List<String> later = three.imap("c5", "SELECT INBOX");
             assertTrue(later.contains("* 0 RECENT"), later::toString);
-            List<String> flagsLater = command(three, "c6", "FETCH " + (exists + 1) + " FLAGS");
+            List<String> flagsLater = three.imap("c6", "FETCH " + (exists + 1) + " FLAGS");
             assertFalse(flagsLater.get(0).contains("\\Recent"), flagsLater::toString);
 
-            command(two, "b7", "UNSELECT");
-            command(one, "a5", "UNSELECT");
-            command(one, "a6", "DELETE " + folder);
+            two.imap("b7", "UNSELECT");
+            one.imap("a5", "UNSELECT");
+            one.imap("a6", "DELETE " + folder);
         }
     }
 
     @Test
     void pythonClientResynchronisesAnOfflineCacheWithQresync() throws Exception {
         String folder = "Qresync" + System.nanoTime();
-        Process python = new ProcessBuilder(
-                        "python3",
-                        Path.of("src/test/python/qresync.py").toAbsolutePath().toString(),
-                        TestServer.HOST,
-                        String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
-                        folder)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(90, TimeUnit.SECONDS), "python imaplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
+        String output = Tools.succeed(
+                "python3",
+                Path.of("src/test/python/qresync.py").toAbsolutePath().toString(),
+                TestServer.HOST,
+                String.valueOf(TestServer.IMAP_PORT),
+                DemoAccounts.ALICE_PASSWORD,
+                folder);
         assertTrue(output.contains("ENABLED QRESYNC"), output);
         assertTrue(output.contains("CACHED "), output);
         // What happened while the client was away: UID 2 expunged, UID 1 flagged, UID 4 arrived. Only
@@ -122,18 +114,11 @@ class ImapSyncIT {
     @Test
     void jakartaMailKeepsKeywordsThroughAppendStoreSearchAndCopy() throws Exception {
         String name = "Keywords-" + System.nanoTime();
-        Properties props = new Properties();
-        props.put("mail.imap.host", TestServer.HOST);
-        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
-        props.put("mail.imap.connectiontimeout", "10000");
-        props.put("mail.imap.timeout", "30000");
-        Session session = Session.getInstance(props);
-        Store store = session.getStore("imap");
-        store.connect("alice", TestServer.ALICE_PASSWORD);
+        Store store = Mail.imapStore("alice", DemoAccounts.ALICE_PASSWORD);
         try (LineClient raw = login()) {
             Folder folder = store.getFolder(name);
             assertTrue(folder.create(Folder.HOLDS_MESSAGES));
-            MimeMessage junk = new MimeMessage(session);
+            MimeMessage junk = new MimeMessage(Mail.session());
             junk.setSubject("keywords");
             junk.setText("buy now\r\n");
             Flags appended = new Flags("$Junk");
@@ -156,15 +141,14 @@ class ImapSyncIT {
             assertEquals(0, folder.search(new FlagTerm(new Flags("$Junk"), true)).length);
 
             // Another session sees the same keywords; IMAP compares them without regard to case.
-            command(raw, "k1", "SELECT " + name);
-            command(raw, "k2", "STORE 1 +FLAGS.SILENT ($LABEL1)");
-            List<String> flags = command(raw, "k3", "FETCH 1 FLAGS");
+            raw.imap("k1", "SELECT " + name);
+            raw.imap("k2", "STORE 1 +FLAGS.SILENT ($LABEL1)");
+            List<String> flags = raw.imap("k3", "FETCH 1 FLAGS");
             assertEquals("* 1 FETCH (FLAGS (\\Seen $Forwarded $label1))", flags.get(0));
-            assertEquals(
-                    List.of("* SEARCH 1", "k4 OK SEARCH completed"), command(raw, "k4", "SEARCH KEYWORD $Forwarded"));
-            assertEquals(List.of("* SEARCH", "k5 OK SEARCH completed"), command(raw, "k5", "SEARCH KEYWORD $Junk"));
-            assertEquals(List.of("* SEARCH 1", "k6 OK SEARCH completed"), command(raw, "k6", "SEARCH UNKEYWORD $Junk"));
-            command(raw, "k7", "UNSELECT");
+            assertEquals(List.of("* SEARCH 1", "k4 OK SEARCH completed"), raw.imap("k4", "SEARCH KEYWORD $Forwarded"));
+            assertEquals(List.of("* SEARCH", "k5 OK SEARCH completed"), raw.imap("k5", "SEARCH KEYWORD $Junk"));
+            assertEquals(List.of("* SEARCH 1", "k6 OK SEARCH completed"), raw.imap("k6", "SEARCH UNKEYWORD $Junk"));
+            raw.imap("k7", "UNSELECT");
 
             // A copy keeps them.
             Folder copies = store.getFolder(name + "/copies");
@@ -183,44 +167,21 @@ class ImapSyncIT {
         }
     }
 
-    static LineClient login() throws Exception {
-        LineClient client = new LineClient(TestServer.HOST, TestServer.IMAP_PORT);
-        assertTrue(client.readLine().startsWith("* OK"));
-        command(client, "l", "LOGIN alice " + TestServer.ALICE_PASSWORD);
-        return client;
+    private static LineClient login() throws Exception {
+        return LineClient.imapLogin(TestServer.HOST, TestServer.IMAP_PORT, "alice", DemoAccounts.ALICE_PASSWORD);
     }
 
-    static void append(LineClient client, String folder, String message) throws Exception {
+    private static void append(LineClient client, String folder, String message) throws Exception {
         client.send("ap APPEND " + folder + " {" + message.length() + "+}");
         client.send(message);
-        assertTrue(readTagged(client, "ap").get(0).contains("[APPENDUID "));
+        assertTrue(client.readTagged("ap").get(0).contains("[APPENDUID "));
     }
 
-    static long number(List<String> lines, String what) {
+    private static long number(List<String> lines, String what) {
         return lines.stream()
                 .filter(l -> l.startsWith("* ") && l.endsWith(" " + what))
                 .mapToLong(l -> Long.parseLong(l.split(" ")[1]))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + what + " in " + lines));
-    }
-
-    /** Sends a command and returns its lines, the tagged OK last. */
-    static List<String> command(LineClient client, String tag, String command) throws Exception {
-        client.send(tag + " " + command);
-        List<String> lines = readTagged(client, tag);
-        String last = lines.get(lines.size() - 1);
-        assertTrue(last.startsWith(tag + " OK"), () -> command + " -> " + lines);
-        return lines;
-    }
-
-    static List<String> readTagged(LineClient client, String tag) throws Exception {
-        List<String> lines = new ArrayList<>();
-        String line;
-        do {
-            line = client.readLine();
-            assertNotNull(line);
-            lines.add(line);
-        } while (!line.startsWith(tag + " "));
-        return lines;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.Mail;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -33,17 +35,14 @@ class JakartaMailIdleIT {
     @Test
     void idleOfJakartaMailIsWokenByAnSmtpDelivery() throws Exception {
         CountDownLatch idling = new CountDownLatch(1);
-        Properties props = new Properties();
-        props.put("mail.imap.host", TestServer.HOST);
-        props.put("mail.imap.port", String.valueOf(TestServer.IMAP_PORT));
-        props.put("mail.imap.connectiontimeout", "10000");
+        Properties props = Mail.properties();
         props.put("mail.imap.timeout", "60000");
         Session session = Session.getInstance(props);
         // The protocol trace tells the test when the server has accepted IDLE ("+ idling").
         session.setDebugOut(new PrintStream(new LineWatcher("+ idling", idling), true, StandardCharsets.UTF_8));
         session.setDebug(true);
         Store store = session.getStore("imap");
-        store.connect("bob", TestServer.BOB_PASSWORD);
+        store.connect("bob", DemoAccounts.BOB_PASSWORD);
         try {
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
@@ -72,7 +71,7 @@ class JakartaMailIdleIT {
             assertTrue(idling.await(30, TimeUnit.SECONDS), "the server never answered IDLE with a continuation");
 
             String subject = Mail.uniqueSubject("Jakarta Mail IDLE");
-            Mail.send(TestServer.ALICE, TestServer.BOB, subject, "wake the idling client\r\n");
+            Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "wake the idling client\r\n");
             long accepted = System.nanoTime();
             // The test thread sends nothing: only the server's push during IDLE can bring this event.
             Message message = added.poll(30, TimeUnit.SECONDS);

@@ -1,15 +1,13 @@
 package dev.merpati.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,20 +69,9 @@ class LoginCacheIT {
     }
 
     private static String logins(String user, String... passwords) throws Exception {
-        Path file = Files.createTempFile("logincache", ".py");
-        Files.writeString(file, SCRIPT);
-        List<String> command = new ArrayList<>(List.of(
-                "python3",
-                file.toString(),
-                TestServer.HOST,
-                String.valueOf(TestServer.IMAP_PORT),
-                String.valueOf(TestServer.POP3_PORT),
-                user));
-        command.addAll(List.of(passwords));
-        Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(python.waitFor(120, TimeUnit.SECONDS), "python did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
-        return output;
+        List<String> args = new ArrayList<>(List.of(
+                TestServer.HOST, String.valueOf(TestServer.IMAP_PORT), String.valueOf(TestServer.POP3_PORT), user));
+        args.addAll(List.of(passwords));
+        return Tools.python(SCRIPT, args.toArray(String[]::new));
     }
 }

@@ -3,11 +3,13 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +20,20 @@ class MbsyncIT {
     void mbsyncSyncsAFolderBothWays() throws Exception {
         String folder = "Sync" + System.nanoTime();
         // Two messages on the server first, appended with python imaplib.
-        Process seed = new ProcessBuilder(
-                        "python3",
-                        "-c",
-                        String.join(
-                                "\n",
-                                "import imaplib, sys",
-                                "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
-                                "m.login('alice', sys.argv[3])",
-                                "m.create(sys.argv[4])",
-                                "m.append(sys.argv[4], None, None, b'Subject: server one\\r\\n\\r\\none\\r\\n')",
-                                "m.append(sys.argv[4], '(\\\\Seen)', None, b'Subject: server two\\r\\n\\r\\ntwo\\r\\n')",
-                                "m.logout()"),
-                        TestServer.HOST,
-                        String.valueOf(TestServer.IMAP_PORT),
-                        TestServer.ALICE_PASSWORD,
-                        folder)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(seed.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, seed.exitValue(), new String(seed.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Tools.python(
+                String.join(
+                        "\n",
+                        "import imaplib, sys",
+                        "m = imaplib.IMAP4(sys.argv[1], int(sys.argv[2]))",
+                        "m.login('alice', sys.argv[3])",
+                        "m.create(sys.argv[4])",
+                        "m.append(sys.argv[4], None, None, b'Subject: server one\\r\\n\\r\\none\\r\\n')",
+                        "m.append(sys.argv[4], '(\\\\Seen)', None, b'Subject: server two\\r\\n\\r\\ntwo\\r\\n')",
+                        "m.logout()"),
+                TestServer.HOST,
+                String.valueOf(TestServer.IMAP_PORT),
+                DemoAccounts.ALICE_PASSWORD,
+                folder);
 
         Path home = Files.createTempDirectory("mbsync");
         Path maildir = Files.createDirectories(home.resolve("mail"));
@@ -50,7 +46,7 @@ class MbsyncIT {
                         "Host " + TestServer.HOST,
                         "Port " + TestServer.IMAP_PORT,
                         "User alice",
-                        "Pass " + TestServer.ALICE_PASSWORD,
+                        "Pass " + DemoAccounts.ALICE_PASSWORD,
                         "SSLType None",
                         "AuthMechs PLAIN",
                         "",
@@ -92,12 +88,7 @@ class MbsyncIT {
     }
 
     private static void mbsync(Path config) throws Exception {
-        Process mbsync = new ProcessBuilder("mbsync", "-c", config.toString(), "-a")
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(mbsync.waitFor(120, TimeUnit.SECONDS), "mbsync did not finish");
-        String output = new String(mbsync.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, mbsync.exitValue(), output);
+        Tools.succeed("mbsync", "-c", config.toString(), "-a");
     }
 
     private static List<Path> files(Path dir) throws Exception {
@@ -114,7 +105,7 @@ class MbsyncIT {
             client.readLine();
             StringBuilder out = new StringBuilder();
             for (String command : new String[] {
-                "a LOGIN alice " + TestServer.ALICE_PASSWORD,
+                "a LOGIN alice " + DemoAccounts.ALICE_PASSWORD,
                 "b EXAMINE " + folder,
                 "c FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])",
                 "d LOGOUT"

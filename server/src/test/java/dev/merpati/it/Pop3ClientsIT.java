@@ -1,10 +1,16 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.LineClient.assertReply;
+import static dev.merpati.testkit.LineClient.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.ServerCertificate;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -26,12 +32,12 @@ import org.junit.jupiter.api.Test;
 class Pop3ClientsIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
-    private static final String USER = TestServer.ALICE;
-    private static final String PASSWORD = TestServer.ALICE_PASSWORD;
+    private static final String USER = DemoAccounts.ALICE;
+    private static final String PASSWORD = DemoAccounts.ALICE_PASSWORD;
 
     private static String deliver(String what) throws Exception {
         String subject = Mail.uniqueSubject(what);
-        Mail.send(TestServer.BOB, USER, subject, what + " body.\r\n.a line starting with a dot\r\n");
+        Mail.send(DemoAccounts.BOB, USER, subject, what + " body.\r\n.a line starting with a dot\r\n");
         Mail.awaitPop3Message(USER, PASSWORD, subject, DELIVERY);
         return subject;
     }
@@ -43,15 +49,15 @@ class Pop3ClientsIT {
         Path mbox = home.resolve("delivered.mbox");
 
         // Keep mode: everything is fetched once; UIDL lets the second run see that nothing is new.
-        Processes.Result run = fetchmail(home, mbox, "keep");
+        Tools.Result run = fetchmail(home, mbox, "keep");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(Files.readString(mbox).contains("Subject: " + first), run.output());
-        Processes.Result again = fetchmail(home, mbox, "keep");
+        Tools.Result again = fetchmail(home, mbox, "keep");
         assertEquals(1, again.exitCode(), "fetchmail found new mail where there was none: " + again.output());
 
         String second = deliver("fetchmail two");
         Files.delete(mbox);
-        Processes.Result third = fetchmail(home, mbox, "keep");
+        Tools.Result third = fetchmail(home, mbox, "keep");
         assertEquals(0, third.exitCode(), third.output());
         String delivered = Files.readString(mbox);
         assertTrue(delivered.contains("Subject: " + second), third.output());
@@ -60,19 +66,19 @@ class Pop3ClientsIT {
 
         // Download-and-delete mode, over STLS: afterwards the maildrop is empty.
         Files.delete(mbox);
-        Processes.Result flush = fetchmail(home, mbox, "nokeep fetchall");
+        Tools.Result flush = fetchmail(home, mbox, "nokeep fetchall");
         assertEquals(0, flush.exitCode(), flush.output());
         delivered = Files.readString(mbox);
         assertTrue(delivered.contains("Subject: " + first) && delivered.contains("Subject: " + second));
         assertTrue(
                 flush.output().contains("STLS") || flush.output().toLowerCase().contains("tls"), flush.output());
-        try (LineClient pop3 = login(USER, PASSWORD)) {
+        try (LineClient pop3 = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             assertReply("+OK 0 0", pop3.pop3("STAT"));
             assertReply("+OK", pop3.pop3("QUIT"));
         }
     }
 
-    private static Processes.Result fetchmail(Path home, Path mbox, String mode) throws Exception {
+    private static Tools.Result fetchmail(Path home, Path mbox, String mode) throws Exception {
         Path rc = home.resolve("fetchmailrc");
         Files.writeString(
                 rc,
@@ -81,11 +87,11 @@ class Pop3ClientsIT {
                         + "  user \"" + USER + "\" there with password \"" + PASSWORD + "\" is root here\n"
                         + "  " + mode + "\n"
                         // The poll name is an address; the certificate names the IT domain's host name.
-                        + "  sslcertfile \"" + Pop3Tls.certificatePem() + "\" sslcertck sslcommonname \""
-                        + Pop3Tls.HOST_NAME + "\"\n"
+                        + "  sslcertfile \"" + ServerCertificate.certificatePem() + "\" sslcertck sslcommonname \""
+                        + ServerCertificate.HOST_NAME + "\"\n"
                         + "  mda \"cat >> " + mbox + "\"\n");
         Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
-        return Processes.run(
+        return Tools.run(
                 List.of(
                         "fetchmail",
                         "-v",
@@ -97,8 +103,7 @@ class Pop3ClientsIT {
                         home.resolve("uidl").toString(),
                         "--pidfile",
                         home.resolve("pid").toString()),
-                Map.of("FETCHMAILHOME", home.toString(), "HOME", home.toString()),
-                null);
+                Map.of("FETCHMAILHOME", home.toString(), "HOME", home.toString()));
     }
 
     @Test
@@ -106,7 +111,7 @@ class Pop3ClientsIT {
         String subject = deliver("curl");
         String credentials = USER + ":" + PASSWORD;
         String base = "pop3://" + TestServer.HOST + ":" + TestServer.POP3_PORT + "/";
-        Processes.Result list = Processes.run("curl", "-sS", "--max-time", "30", base, "-u", credentials);
+        Tools.Result list = Tools.run("curl", "-sS", "--max-time", "30", base, "-u", credentials);
         assertEquals(0, list.exitCode(), list.output());
         List<String> numbers = new ArrayList<>();
         for (String line : list.output().split("\r?\n")) {
@@ -117,20 +122,19 @@ class Pop3ClientsIT {
         assertFalse(numbers.isEmpty(), list.output());
         String last = numbers.get(numbers.size() - 1);
 
-        String cafile = Pop3Tls.certificatePem().toString();
-        Processes.Result stls = Processes.run(
+        String cafile = ServerCertificate.certificatePem().toString();
+        Tools.Result stls = Tools.run(
                 "curl", "-sS", "--max-time", "30", "--ssl-reqd", "--cacert", cafile, base + last, "-u", credentials);
         assertEquals(0, stls.exitCode(), stls.output());
         assertTrue(stls.output().contains("Subject: " + subject), stls.output());
 
         String pop3s = "pop3s://" + TestServer.HOST + ":" + TestServer.POP3S_PORT + "/";
-        Processes.Result implicit =
-                Processes.run("curl", "-sS", "--max-time", "30", "--cacert", cafile, pop3s + last, "-u", credentials);
+        Tools.Result implicit =
+                Tools.run("curl", "-sS", "--max-time", "30", "--cacert", cafile, pop3s + last, "-u", credentials);
         assertEquals(0, implicit.exitCode(), implicit.output());
         assertTrue(implicit.output().contains("Subject: " + subject), implicit.output());
 
-        Processes.Result wrong =
-                Processes.run("curl", "-sS", "--max-time", "30", base, "-u", USER + ":not-the-password");
+        Tools.Result wrong = Tools.run("curl", "-sS", "--max-time", "30", base, "-u", USER + ":not-the-password");
         assertEquals(67, wrong.exitCode(), "curl's 'login denied': " + wrong.output());
     }
 
@@ -163,22 +167,16 @@ class Pop3ClientsIT {
                 "assert found, 'message not found'",
                 "print('cipher', p.sock.cipher()[0], p.sock.version())",
                 "print(p.quit().decode())");
-        Processes.Result result = Processes.run(
-                List.of(
-                        "python3",
-                        "-c",
-                        script,
-                        TestServer.HOST,
-                        String.valueOf(TestServer.POP3_PORT),
-                        USER,
-                        PASSWORD,
-                        Pop3Tls.certificatePem().toString(),
-                        subject),
-                Map.of(),
-                null);
-        assertEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("+OK Begin TLS"), result.output());
-        assertTrue(result.output().contains("TLSv1."), result.output());
+        String output = Tools.python(
+                script,
+                TestServer.HOST,
+                String.valueOf(TestServer.POP3_PORT),
+                USER,
+                PASSWORD,
+                ServerCertificate.certificatePem().toString(),
+                subject);
+        assertTrue(output.contains("+OK Begin TLS"), output);
+        assertTrue(output.contains("TLSv1."), output);
     }
 
     @Test
@@ -215,7 +213,7 @@ class Pop3ClientsIT {
     @Test
     void aSecondSessionGetsInUseWhileTheFirstIsOpen() throws Exception {
         deliver("in use");
-        try (LineClient first = login(USER, PASSWORD)) {
+        try (LineClient first = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             try (LineClient second = new LineClient(TestServer.HOST, TestServer.POP3_PORT)) {
                 assertReply("+OK", second.readLine());
                 assertReply("+OK", second.pop3("USER " + USER));
@@ -223,11 +221,11 @@ class Pop3ClientsIT {
             }
             assertReply("+OK", first.pop3("QUIT"));
         }
-        try (LineClient again = login(USER, PASSWORD)) {
+        try (LineClient again = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD)) {
             assertReply("+OK", again.pop3("QUIT"));
         }
         // A session whose client vanished without QUIT does not keep the maildrop locked.
-        LineClient dropped = login(USER, PASSWORD);
+        LineClient dropped = LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, USER, PASSWORD);
         dropped.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
@@ -257,13 +255,5 @@ class Pop3ClientsIT {
             }
             assertTrue(capabilities.stream().anyMatch(c -> c.startsWith("IMPLEMENTATION ")), capabilities::toString);
         }
-    }
-
-    private static LineClient login(String user, String password) throws Exception {
-        LineClient pop3 = new LineClient(TestServer.HOST, TestServer.POP3_PORT);
-        assertReply("+OK", pop3.readLine());
-        assertReply("+OK", pop3.pop3("USER " + user));
-        assertReply("+OK", pop3.pop3("PASS " + password));
-        return pop3;
     }
 }

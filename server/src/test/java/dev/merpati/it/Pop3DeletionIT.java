@@ -1,9 +1,13 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.LineClient.assertReply;
+import static dev.merpati.testkit.LineClient.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +19,8 @@ class Pop3DeletionIT {
     @Test
     void deletedMessageSurvivesRsetAndIsGoneAfterQuit() throws Exception {
         String subject = Mail.uniqueSubject("Delete me");
-        Mail.send(TestServer.ALICE, TestServer.BOB, subject, "To be deleted.\r\n");
-        Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+        Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "To be deleted.\r\n");
+        Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
 
         try (LineClient pop3 = login()) {
             int number = find(pop3, subject);
@@ -39,8 +43,8 @@ class Pop3DeletionIT {
     @Test
     void listSizeIsTheExactOctetCountOfRetr() throws Exception {
         String subject = Mail.uniqueSubject("Sizes");
-        Mail.send(TestServer.ALICE, TestServer.BOB, subject, "Size check.\r\n..two dots\r\n");
-        Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+        Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "Size check.\r\n..two dots\r\n");
+        Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
         try (LineClient pop3 = login()) {
             int number = find(pop3, subject);
             String list = pop3.pop3("LIST " + number);
@@ -60,17 +64,13 @@ class Pop3DeletionIT {
     void wrongPasswordIsRefused() throws Exception {
         try (LineClient pop3 = new LineClient(TestServer.HOST, TestServer.POP3_PORT)) {
             assertReply("+OK", pop3.readLine());
-            assertReply("+OK", pop3.pop3("USER " + TestServer.BOB));
+            assertReply("+OK", pop3.pop3("USER " + DemoAccounts.BOB));
             assertReply("-ERR", pop3.pop3("PASS not-the-password"));
         }
     }
 
     private static LineClient login() throws Exception {
-        LineClient pop3 = new LineClient(TestServer.HOST, TestServer.POP3_PORT);
-        assertReply("+OK", pop3.readLine());
-        assertReply("+OK", pop3.pop3("USER " + TestServer.BOB));
-        assertReply("+OK", pop3.pop3("PASS " + TestServer.BOB_PASSWORD));
-        return pop3;
+        return LineClient.pop3Login(TestServer.HOST, TestServer.POP3_PORT, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD);
     }
 
     /** The message number of the message with this subject, or -1. */

@@ -1,14 +1,17 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
-import static dev.merpati.it.TestServer.BOB;
-import static dev.merpati.it.TestServer.BOB_PASSWORD;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
+import static dev.merpati.testkit.DemoAccounts.BOB;
+import static dev.merpati.testkit.DemoAccounts.BOB_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.Mailboxes;
+import dev.merpati.testkit.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,30 +28,6 @@ class QueueAdminIT {
     private static final Pattern HEADER =
             Pattern.compile("^(\\S+) (\\S+) \\d+ \\S+ \\S+ attempts=(\\d+) next=(\\S+)", Pattern.MULTILINE);
     private final AdminApi admin = AdminApi.asAlice();
-
-    /** The mailq block (entry line and its recipient lines) that contains the text, if any. */
-    static Optional<String> entry(AdminApi admin, String text) throws Exception {
-        for (String block : admin.mailq().split("\n(?=\\S)")) {
-            if (block.contains(text)) {
-                return Optional.of(block);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static String awaitEntry(AdminApi admin, String text) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            Optional<String> found = entry(admin, text);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no queue entry with '" + text + "' in\n" + admin.mailq());
-            }
-            Thread.sleep(200);
-        }
-    }
 
     private static Matcher header(String block) {
         Matcher m = HEADER.matcher(block);
@@ -67,8 +46,8 @@ class QueueAdminIT {
     @Test
     void holdReleaseFlushAndDelete() throws Exception {
         String remote = sendToRemote(ALICE);
-        String block = awaitEntry(admin, remote + " DEFERRED");
-        assertTrue(block.contains("(4.4.1 connection to 127.0.0.1:" + (TestServer.PORTBASE + 31) + " failed:"), block);
+        String block = admin.awaitQueueEntry(remote + " DEFERRED");
+        assertTrue(block.contains("(4.4.1 connection to 127.0.0.1:" + TestServer.CLOSED_PEER_PORT + " failed:"), block);
         String id = header(block).group(1);
 
         var json = admin.get("queue/" + id);
@@ -76,21 +55,21 @@ class QueueAdminIT {
         assertTrue(json.body().contains(remote), json.body());
 
         assertEquals(204, admin.post("queue/" + id + "/hold").statusCode());
-        assertEquals("HELD", header(entry(admin, id).orElseThrow()).group(2));
+        assertEquals("HELD", header(admin.queueEntry(id).orElseThrow()).group(2));
         assertEquals(409, admin.post("queue/" + id + "/hold").statusCode());
         int heldAttempts =
-                Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3));
+                Integer.parseInt(header(admin.queueEntry(id).orElseThrow()).group(3));
         Thread.sleep(6000); // longer than the retry interval: a held entry is not tried
         assertEquals(
                 heldAttempts,
-                Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3)));
+                Integer.parseInt(header(admin.queueEntry(id).orElseThrow()).group(3)));
 
         assertEquals(204, admin.post("queue/" + id + "/release").statusCode());
         assertEquals(409, admin.post("queue/" + id + "/release").statusCode());
         awaitAttemptsAbove(id, heldAttempts); // release tries at once
 
         // flush: an attempt now, well before the scheduled one
-        Matcher before = header(entry(admin, id).orElseThrow());
+        Matcher before = header(admin.queueEntry(id).orElseThrow());
         int attempts = Integer.parseInt(before.group(3));
         Instant scheduled = Instant.parse(before.group(4));
         assertEquals(204, admin.post("queue/" + id + "/flush").statusCode());
@@ -99,7 +78,7 @@ class QueueAdminIT {
 
         assertEquals(204, admin.delete("queue/" + id).statusCode());
         assertEquals(404, admin.get("queue/" + id).statusCode());
-        assertTrue(entry(admin, id).isEmpty());
+        assertTrue(admin.queueEntry(id).isEmpty());
         assertEquals(409, admin.delete("queue/" + id).statusCode());
     }
 
@@ -115,10 +94,10 @@ class QueueAdminIT {
 
     private void awaitAttemptsAbove(String id, int attempts) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
-        while (Integer.parseInt(header(entry(admin, id).orElseThrow()).group(3)) <= attempts) {
+        while (Integer.parseInt(header(admin.queueEntry(id).orElseThrow()).group(3)) <= attempts) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(
-                        "no new attempt for " + id + ":\n" + entry(admin, id).orElse(""));
+                throw new AssertionError("no new attempt for " + id + ":\n"
+                        + admin.queueEntry(id).orElse(""));
             }
             Thread.sleep(100);
         }

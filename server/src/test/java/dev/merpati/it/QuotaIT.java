@@ -1,15 +1,15 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.TestServer.ALICE;
+import static dev.merpati.testkit.DemoAccounts.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +28,7 @@ class QuotaIT {
         admin.define("accounts/" + user, PASSWORD);
         admin.define("accounts/" + user + "/quota", "4000");
 
-        String output = python(
+        String output = Tools.python(
                 String.join(
                         "\n",
                         "import imaplib, sys",
@@ -44,7 +44,10 @@ class QuotaIT {
                         "typ, data = m.copy('1', 'Trash'); print('COPY', typ, data[0].decode())",
                         "typ, data = m.status('Trash', '(MESSAGES)'); print('TRASH', data[0].decode())",
                         "m.logout()"),
-                user);
+                TestServer.HOST,
+                String.valueOf(TestServer.IMAP_PORT),
+                user,
+                PASSWORD);
         assertTrue(output.contains(" QUOTA QUOTA=RES-STORAGE "), output);
         assertTrue(output.contains("APPEND 0 OK [APPENDUID"), output);
         assertTrue(output.contains("APPEND 1 OK [APPENDUID"), output);
@@ -57,7 +60,7 @@ class QuotaIT {
 
         String subject = Mail.uniqueSubject("over quota");
         Mail.send(ALICE, user, subject, "y".repeat(2000) + "\r\n");
-        String entry = QueueAdminIT.awaitEntry(admin, user + " DEFERRED");
+        String entry = admin.awaitQueueEntry(user + " DEFERRED");
         assertTrue(entry.contains("4.2.2 mailbox full"), entry);
         assertTrue(Mail.findPop3Message(user, PASSWORD, subject).isEmpty());
 
@@ -69,23 +72,5 @@ class QuotaIT {
                 admin.put("accounts/nobody-" + System.nanoTime() + "@merpati.test/quota", "1")
                         .statusCode());
         assertEquals(400, admin.put("accounts/" + user + "/quota", "lots").statusCode());
-    }
-
-    private static String python(String script, String user) throws Exception {
-        Path file = Files.createTempFile("quota", ".py");
-        Files.writeString(file, script);
-        Process python = new ProcessBuilder(
-                        "python3",
-                        file.toString(),
-                        TestServer.HOST,
-                        String.valueOf(TestServer.IMAP_PORT),
-                        user,
-                        PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python imaplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
-        return output;
     }
 }

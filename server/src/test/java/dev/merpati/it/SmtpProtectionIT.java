@@ -1,8 +1,12 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.LineClient.assertReply;
+import static dev.merpati.testkit.LineClient.assertReply;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +30,17 @@ class SmtpProtectionIT {
             assertReply("220 ", smtp.readSmtpReply());
             assertReply("250 ", smtp.smtp("EHLO outside.example"));
             assertReply("250 2.1.0", smtp.smtp("MAIL FROM:<someone@example.com>"));
-            assertReply("250 2.1.5", smtp.smtp("RCPT TO:<" + TestServer.BOB + ">"));
+            assertReply("250 2.1.5", smtp.smtp("RCPT TO:<" + DemoAccounts.BOB + ">"));
             assertReply("354 ", smtp.smtp("DATA"));
             smtp.send("Subject: " + subject + "\r\n\r\nfirst part\n.\nMAIL FROM:<admin@merpati.test>\r\n" + "RCPT TO:<"
-                    + TestServer.BOB + ">\r\nDATA\r\nSubject: " + smuggled + "\r\n\r\nforged\r\n.");
+                    + DemoAccounts.BOB + ">\r\nDATA\r\nSubject: " + smuggled + "\r\n\r\nforged\r\n.");
             assertReply("250 2.0.0", smtp.readSmtpReply());
             assertReply("221 ", smtp.smtp("QUIT"));
         }
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+        String raw =
+                Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
         assertTrue(raw.contains("Subject: " + smuggled), "the smuggled part must stay inside the first message");
-        assertTrue(Mail.findPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, smuggled)
+        assertTrue(Mail.findPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, smuggled)
                 .isEmpty());
     }
 }

@@ -3,6 +3,10 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +46,7 @@ class SmtpSourceLoadIT {
                         "-l",
                         "4096",
                         "-f",
-                        TestServer.ALICE,
+                        DemoAccounts.ALICE,
                         "-t",
                         user,
                         "-M",

@@ -1,18 +1,22 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.LineClient.assertReply;
+import static dev.merpati.testkit.LineClient.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.AdminApi;
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
@@ -25,6 +29,26 @@ class SmtpSubmissionIT {
 
     private static String headers(String raw) {
         return raw.substring(0, raw.indexOf("\r\n\r\n"));
+    }
+
+    /** curl sends the message to bob on the submission port, with STARTTLS required and logged in as user. */
+    private static Tools.Result curlSubmission(byte[] message, String user, String password, String from)
+            throws Exception {
+        return Tools.run(
+                message,
+                "curl",
+                "-sS",
+                "--ssl-reqd",
+                "--insecure",
+                "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test",
+                "--user",
+                user + ":" + password,
+                "--mail-from",
+                from,
+                "--mail-rcpt",
+                DemoAccounts.BOB,
+                "-T",
+                "-");
     }
 
     @Test
@@ -40,13 +64,13 @@ class SmtpSubmissionIT {
                 "--auth",
                 "PLAIN",
                 "--auth-user",
-                TestServer.ALICE,
+                DemoAccounts.ALICE,
                 "--auth-password",
-                TestServer.ALICE_PASSWORD,
+                DemoAccounts.ALICE_PASSWORD,
                 "--from",
-                TestServer.ALICE,
+                DemoAccounts.ALICE,
                 "--to",
-                TestServer.BOB,
+                DemoAccounts.BOB,
                 "--header",
                 "Subject: " + subject,
                 "--body",
@@ -54,7 +78,7 @@ class SmtpSubmissionIT {
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("235 2.7.0"), result.output());
 
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
         // Postfix's form: the TLS in use and the login, as comments of the Received header.
         assertTrue(
@@ -62,7 +86,7 @@ class SmtpSubmissionIT {
                         .matches(
                                 "(?s).*\r\n\t\\(using TLSv1\\.[23] with cipher TLS_\\w+ \\((128|256)/(128|256) bits\\)\\)\r\n"
                                         + "\t\\(Authenticated sender: "
-                                        + java.util.regex.Pattern.quote(TestServer.ALICE)
+                                        + java.util.regex.Pattern.quote(DemoAccounts.ALICE)
                                         + "\\)\r\n\tby .*"),
                 raw);
         assertTrue(raw.contains("Sent by swaks over STARTTLS."), raw);
@@ -82,109 +106,51 @@ class SmtpSubmissionIT {
         props.put("mail.smtps.timeout", "30000");
         Session session = Session.getInstance(props);
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(TestServer.ALICE));
-        message.setRecipients(Message.RecipientType.TO, TestServer.BOB);
+        message.setFrom(new InternetAddress(DemoAccounts.ALICE));
+        message.setRecipients(Message.RecipientType.TO, DemoAccounts.BOB);
         message.setSubject(subject);
         message.setText("Over port 465.");
         try (Transport transport = session.getTransport("smtps")) {
-            transport.connect(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+            transport.connect(DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD);
             transport.sendMessage(message, message.getAllRecipients());
         }
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
     }
 
     @Test
     void curlWithRequiredTlsAndALoginAndItsOwnSenderOnly() throws Exception {
         String subject = Mail.uniqueSubject("curl submission");
-        byte[] message = ("From: " + TestServer.ALICE + "\r\nTo: " + TestServer.BOB + "\r\nSubject: " + subject
+        byte[] message = ("From: " + DemoAccounts.ALICE + "\r\nTo: " + DemoAccounts.BOB + "\r\nSubject: " + subject
                         + "\r\n\r\nFrom curl.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
-        var sent = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                TestServer.ALICE + ":" + TestServer.ALICE_PASSWORD,
-                "--mail-from",
-                TestServer.ALICE,
-                "--mail-rcpt",
-                TestServer.BOB,
-                "-T",
-                "-");
+        var sent = curlSubmission(message, DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD, DemoAccounts.ALICE);
         assertEquals(0, sent.exitCode(), sent.output());
 
         // Bob may not send as Alice (reject_sender_login_mismatch).
-        var forged = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                TestServer.BOB + ":" + TestServer.BOB_PASSWORD,
-                "--mail-from",
-                TestServer.ALICE,
-                "--mail-rcpt",
-                TestServer.BOB,
-                "-T",
-                "-");
+        var forged = curlSubmission(message, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, DemoAccounts.ALICE);
         assertNotEquals(0, forged.exitCode(), forged.output());
         assertTrue(forged.output().contains("553"), forged.output());
 
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
     }
 
     @Test
     void aUserMaySendAsAnAliasThatReachesThemButNotAsAnotherUsersAlias() throws Exception {
         String alias = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@merpati.test";
-        AdminApi.asAlice().define("aliases/" + alias, TestServer.ALICE);
+        AdminApi.asAlice().define("aliases/" + alias, DemoAccounts.ALICE);
         String subject = Mail.uniqueSubject("alias sender");
-        byte[] message = ("From: " + alias + "\r\nTo: " + TestServer.BOB + "\r\nSubject: " + subject
+        byte[] message = ("From: " + alias + "\r\nTo: " + DemoAccounts.BOB + "\r\nSubject: " + subject
                         + "\r\n\r\nFrom the team.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        String url = "smtp://" + TestServer.HOST + ":" + TestServer.SUBMISSION_PORT + "/curl.merpati.test";
-        var asAlice = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                TestServer.ALICE + ":" + TestServer.ALICE_PASSWORD,
-                "--mail-from",
-                alias,
-                "--mail-rcpt",
-                TestServer.BOB,
-                "-T",
-                "-");
+        var asAlice = curlSubmission(message, DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD, alias);
         assertEquals(0, asAlice.exitCode(), asAlice.output());
-        var asBob = Tools.run(
-                message,
-                "curl",
-                "-sS",
-                "--ssl-reqd",
-                "--insecure",
-                url,
-                "--user",
-                TestServer.BOB + ":" + TestServer.BOB_PASSWORD,
-                "--mail-from",
-                alias,
-                "--mail-rcpt",
-                TestServer.BOB,
-                "-T",
-                "-");
+        var asBob = curlSubmission(message, DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, alias);
         assertNotEquals(0, asBob.exitCode(), asBob.output());
         assertTrue(asBob.output().contains("553"), asBob.output());
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
-        assertTrue(headers(raw).contains("(Authenticated sender: " + TestServer.ALICE + ")"), raw);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        assertTrue(headers(raw).contains("(Authenticated sender: " + DemoAccounts.ALICE + ")"), raw);
     }
 
     @Test
@@ -196,19 +162,15 @@ class SmtpSubmissionIT {
                 "ctx = ssl.create_default_context()",
                 "ctx.check_hostname = False",
                 "ctx.verify_mode = ssl.CERT_NONE",
-                "msg = 'From: " + TestServer.ALICE + "\\r\\nTo: " + TestServer.BOB + "\\r\\nSubject: ' + sys.argv[3]"
-                        + " + '\\r\\n\\r\\nFrom smtplib.\\r\\n'",
+                "msg = 'From: " + DemoAccounts.ALICE + "\\r\\nTo: " + DemoAccounts.BOB
+                        + "\\r\\nSubject: ' + sys.argv[3]" + " + '\\r\\n\\r\\nFrom smtplib.\\r\\n'",
                 "with smtplib.SMTP(sys.argv[1], int(sys.argv[2]), local_hostname='py.merpati.test') as s:",
                 "    s.starttls(context=ctx)",
-                "    s.login('" + TestServer.ALICE + "', '" + TestServer.ALICE_PASSWORD + "')",
-                "    refused = s.sendmail('" + TestServer.ALICE + "', ['" + TestServer.BOB + "'], msg)",
+                "    s.login('" + DemoAccounts.ALICE + "', '" + DemoAccounts.ALICE_PASSWORD + "')",
+                "    refused = s.sendmail('" + DemoAccounts.ALICE + "', ['" + DemoAccounts.BOB + "'], msg)",
                 "    assert not refused, refused");
-        Path file = Files.createTempFile("smtplib-submission", ".py");
-        Files.writeString(file, script);
-        var result = Tools.run(
-                "python3", file.toString(), TestServer.HOST, String.valueOf(TestServer.SUBMISSION_PORT), subject);
-        assertEquals(0, result.exitCode(), result.output());
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        Tools.python(script, TestServer.HOST, String.valueOf(TestServer.SUBMISSION_PORT), subject);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(headers(raw).contains("with ESMTPSA"), raw);
     }
 
@@ -217,11 +179,11 @@ class SmtpSubmissionIT {
         try (LineClient smtp = LineClient.from("127.0.0.2", TestServer.HOST, TestServer.SUBMISSION_PORT)) {
             assertReply("220 ", smtp.readSmtpReply());
             assertReply("250 ", smtp.smtp("EHLO outside.example"));
-            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + TestServer.ALICE + ">"));
+            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + DemoAccounts.ALICE + ">"));
             String wrong = Base64.getEncoder()
-                    .encodeToString(("\0" + TestServer.ALICE + "\0wrong").getBytes(StandardCharsets.UTF_8));
+                    .encodeToString(("\0" + DemoAccounts.ALICE + "\0wrong").getBytes(StandardCharsets.UTF_8));
             assertReply("535 5.7.8", smtp.smtp("AUTH PLAIN " + wrong));
-            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + TestServer.ALICE + ">"));
+            assertReply("530 5.7.0", smtp.smtp("MAIL FROM:<" + DemoAccounts.ALICE + ">"));
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.merpati.it;
 
-import static dev.merpati.it.LineClient.assertReply;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.merpati.testkit.LineClient.assertReply;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.LineClient;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import dev.merpati.testkit.Tools;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The seed's path end to end: SMTP in, through maildrop, cleanup, queue manager and local delivery, POP3 out. */
@@ -20,9 +20,9 @@ class SmtpToPop3IT {
     void aliceSendsToBobWhoReadsItOverPop3() throws Exception {
         String subject = Mail.uniqueSubject("Hello Bob");
         String body = "Hi Bob,\r\nthis came through Merpati.\r\n.a line that starts with a dot\r\n";
-        Mail.send(TestServer.ALICE, TestServer.BOB, subject, body);
+        Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, body);
 
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
 
         assertTrue(raw.contains("\r\n\r\n" + body) || raw.endsWith(body), () -> "body changed in transit:\n" + raw);
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
@@ -40,22 +40,14 @@ class SmtpToPop3IT {
         String script = String.join(
                 "\n",
                 "import smtplib, sys",
-                "msg = 'From: " + TestServer.ALICE + "\\r\\nTo: " + TestServer.BOB + "\\r\\nSubject: ' + sys.argv[3]"
-                        + " + '\\r\\n\\r\\nNo Message-ID, no Date.\\r\\n'",
+                "msg = 'From: " + DemoAccounts.ALICE + "\\r\\nTo: " + DemoAccounts.BOB
+                        + "\\r\\nSubject: ' + sys.argv[3]" + " + '\\r\\n\\r\\nNo Message-ID, no Date.\\r\\n'",
                 "with smtplib.SMTP(sys.argv[1], int(sys.argv[2]), local_hostname='py.merpati.test') as s:",
-                "    refused = s.sendmail('" + TestServer.ALICE + "', ['" + TestServer.BOB + "'], msg)",
+                "    refused = s.sendmail('" + DemoAccounts.ALICE + "', ['" + DemoAccounts.BOB + "'], msg)",
                 "    assert not refused, refused");
-        Path file = Files.createTempFile("smtplib", ".py");
-        Files.writeString(file, script);
-        Process python = new ProcessBuilder(
-                        "python3", file.toString(), TestServer.HOST, String.valueOf(TestServer.SMTP_PORT), subject)
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python smtplib did not finish");
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, python.exitValue(), output);
+        Tools.python(script, TestServer.HOST, String.valueOf(TestServer.SMTP_PORT), subject);
 
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
         assertTrue(headers.contains("Message-ID: <"), headers);
         assertTrue(headers.contains("Date: "), headers);
@@ -69,9 +61,9 @@ class SmtpToPop3IT {
             assertReply("220 ", smtp.readSmtpReply());
             assertReply("250 ", smtp.smtp("EHLO outside.example"));
             assertReply("250 2.1.0", smtp.smtp("MAIL FROM:<someone@example.com>"));
-            assertReply("550 5.1.1", smtp.smtp("RCPT TO:<nobody@" + TestServer.DOMAIN + ">"));
+            assertReply("550 5.1.1", smtp.smtp("RCPT TO:<nobody@" + DemoAccounts.DOMAIN + ">"));
             assertReply("554 5.7.1", smtp.smtp("RCPT TO:<someone@example.net>"));
-            assertReply("250 2.1.5", smtp.smtp("RCPT TO:<" + TestServer.BOB + ">"));
+            assertReply("250 2.1.5", smtp.smtp("RCPT TO:<" + DemoAccounts.BOB + ">"));
             assertReply("250 2.0.0", smtp.smtp("RSET"));
             assertReply("221 2.0.0", smtp.smtp("QUIT"));
         }
@@ -82,7 +74,7 @@ class SmtpToPop3IT {
         try (LineClient smtp = LineClient.from("127.0.0.1", TestServer.HOST, TestServer.SMTP_PORT)) {
             assertReply("220 ", smtp.readSmtpReply());
             assertReply("250 ", smtp.smtp("EHLO client.merpati.test"));
-            assertReply("250 2.1.0", smtp.smtp("MAIL FROM:<" + TestServer.ALICE + ">"));
+            assertReply("250 2.1.0", smtp.smtp("MAIL FROM:<" + DemoAccounts.ALICE + ">"));
             assertReply("250 2.1.5", smtp.smtp("RCPT TO:<someone@example.net>"));
             assertReply("250 2.0.0", smtp.smtp("RSET"));
             assertReply("221 2.0.0", smtp.smtp("QUIT"));
@@ -95,8 +87,8 @@ class SmtpToPop3IT {
         try (LineClient smtp = new LineClient(TestServer.HOST, TestServer.SMTP_PORT)) {
             assertReply("220 ", smtp.readSmtpReply());
             assertReply("250 ", smtp.smtp("EHLO client.merpati.test"));
-            smtp.send("MAIL FROM:<" + TestServer.ALICE + ">\r\nRCPT TO:<ghost@" + TestServer.DOMAIN + ">\r\nRCPT TO:<"
-                    + TestServer.BOB + ">\r\nDATA");
+            smtp.send("MAIL FROM:<" + DemoAccounts.ALICE + ">\r\nRCPT TO:<ghost@" + DemoAccounts.DOMAIN
+                    + ">\r\nRCPT TO:<" + DemoAccounts.BOB + ">\r\nDATA");
             assertReply("250 2.1.0", smtp.readSmtpReply());
             assertReply("550 5.1.1", smtp.readSmtpReply());
             assertReply("250 2.1.5", smtp.readSmtpReply());
@@ -105,7 +97,7 @@ class SmtpToPop3IT {
             assertReply("250 2.0.0", smtp.readSmtpReply());
             assertReply("221 2.0.0", smtp.smtp("QUIT"));
         }
-        String raw = Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
+        String raw = Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, DELIVERY_TIMEOUT);
         assertTrue(raw.endsWith("\r\n\r\nPipelined body.\r\n"), raw);
     }
 }

@@ -3,6 +3,9 @@ package dev.merpati.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,8 +32,8 @@ class WebmailIT {
     @Test
     void userLogsInAndSeesTheirInbox() throws Exception {
         String subject = Mail.uniqueSubject("For the webmail");
-        Mail.send(TestServer.ALICE, TestServer.BOB, subject, "Read me in the browser.\r\n");
-        Mail.awaitPop3Message(TestServer.BOB, TestServer.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+        Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "Read me in the browser.\r\n");
+        Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
 
         HttpResponse<String> loginPage = get("/");
         assertEquals(200, loginPage.statusCode());
@@ -39,18 +42,18 @@ class WebmailIT {
                 loginPage.uri().toString());
         assertTrue(loginPage.body().contains("j_security_check"), loginPage.body());
 
-        HttpResponse<String> inbox = login("bob", TestServer.BOB_PASSWORD);
+        HttpResponse<String> inbox = login("bob", DemoAccounts.BOB_PASSWORD);
         assertEquals(200, inbox.statusCode());
         assertTrue(
                 inbox.uri().getPath().endsWith("/mail/inbox.xhtml"), inbox.uri().toString());
-        assertTrue(inbox.body().contains(TestServer.BOB), "the page does not say who is logged in");
+        assertTrue(inbox.body().contains(DemoAccounts.BOB), "the page does not say who is logged in");
         assertTrue(inbox.body().contains(subject), "the inbox does not list the new message");
     }
 
     @Test
     void wrongPasswordShowsTheLoginPageAgain() throws Exception {
         get("/");
-        HttpResponse<String> response = login(TestServer.BOB, "wrong");
+        HttpResponse<String> response = login(DemoAccounts.BOB, "wrong");
         assertTrue(
                 response.uri().toString().contains("failed=true"),
                 response.uri().toString());

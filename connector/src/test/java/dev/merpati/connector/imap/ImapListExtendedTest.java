@@ -1,7 +1,7 @@
 package dev.merpati.connector.imap;
 
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
+import dev.merpati.testkit.ScriptClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

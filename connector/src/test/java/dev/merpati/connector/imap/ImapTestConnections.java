@@ -2,9 +2,9 @@ package dev.merpati.connector.imap;
 
 import dev.merpati.connector.imap.session.MailboxEvents;
 import dev.merpati.connector.net.ClientNetworks;
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
+import dev.merpati.testkit.ScriptClient;
 import java.nio.file.Path;
 import java.time.Duration;
 

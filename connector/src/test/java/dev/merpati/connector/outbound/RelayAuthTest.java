@@ -6,27 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.SmtpDeliveryResult;
-import java.io.BufferedReader;
+import dev.merpati.testkit.SmtpPeer;
+import dev.merpati.testkit.TestKeystore;
 import java.io.ByteArrayInputStream;
-import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,40 +33,7 @@ class RelayAuthTest {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        Path keystore = dir.resolve("peer.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "peer",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-dname",
-                        "CN=relay.test",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        keystore.toString(),
-                        "-storepass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(keystore.toFile())) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "changeit".toCharArray());
-        tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
-        assertTrue(Files.exists(keystore));
+        tls = TestKeystore.serverContext(TestKeystore.create(dir, "relay.test"));
     }
 
     private static MessageContent content(String text) {
@@ -97,92 +53,25 @@ class RelayAuthTest {
 
     /**
      * A relay host: offers STARTTLS (if {@code offerTls}), then after TLS the AUTH mechanisms
-     * given, accepts the login relay-user / s3cret and the mail. Returns the commands it saw
-     * (AUTH responses decoded).
+     * given, accepts the login relay-user / s3cret and the mail.
      */
-    private static CompletableFuture<List<String>> relay(ServerSocket server, boolean offerTls, String mechanisms) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<String> seen = new ArrayList<>();
-            try (Socket plain = server.accept()) {
-                Socket s = plain;
-                BufferedReader in = reader(s);
-                OutputStream out = s.getOutputStream();
-                send(out, "220 relay.test ESMTP");
-                boolean secure = false;
-                String pendingLogin = null;
-                String line;
-                while ((line = in.readLine()) != null) {
-                    seen.add(line);
-                    String upper = line.toUpperCase();
-                    if (pendingLogin != null) {
-                        String decoded = new String(Base64.getDecoder().decode(line), StandardCharsets.UTF_8);
-                        seen.set(seen.size() - 1, "(" + decoded + ")");
-                        if (pendingLogin.equals("user")) {
-                            pendingLogin = decoded.equals("relay-user") ? "password" : "bad";
-                            send(out, "334 UGFzc3dvcmQ6");
-                        } else {
-                            boolean ok = pendingLogin.equals("password") && decoded.equals("s3cret");
-                            send(out, ok ? "235 2.7.0 ok" : "535 5.7.8 no");
-                            pendingLogin = null;
-                        }
-                    } else if (upper.startsWith("EHLO")) {
-                        if (!secure) {
-                            send(out, offerTls ? "250-relay.test\r\n250 STARTTLS" : "250-relay.test\r\n250 AUTH PLAIN");
-                        } else {
-                            send(out, "250-relay.test\r\n250 AUTH " + mechanisms);
-                        }
-                    } else if (upper.equals("STARTTLS")) {
-                        send(out, "220 2.0.0 go");
-                        SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, true);
-                        ssl.setUseClientMode(false);
-                        ssl.startHandshake();
-                        s = ssl;
-                        in = reader(s);
-                        out = s.getOutputStream();
-                        secure = true;
-                    } else if (upper.startsWith("AUTH PLAIN ")) {
-                        String decoded =
-                                new String(Base64.getDecoder().decode(line.substring(11)), StandardCharsets.UTF_8);
-                        seen.set(seen.size() - 1, "AUTH PLAIN (" + decoded.replace('\0', '|') + ")");
-                        send(out, decoded.equals("\0relay-user\0s3cret") ? "235 2.7.0 ok" : "535 5.7.8 no");
-                    } else if (upper.equals("AUTH LOGIN")) {
-                        pendingLogin = "user";
-                        send(out, "334 VXNlcm5hbWU6");
-                    } else if (upper.startsWith("MAIL") || upper.startsWith("RCPT")) {
-                        send(out, "250 2.0.0 ok");
-                    } else if (upper.equals("DATA")) {
-                        send(out, "354 go");
-                        while (!(line = in.readLine()).equals(".")) {
-                            // the content
-                        }
-                        send(out, "250 2.0.0 queued");
-                    } else if (upper.equals("QUIT")) {
-                        send(out, "221 bye");
-                        break;
-                    } else {
-                        send(out, "502 5.5.1 what");
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return seen;
-        });
+    private static SmtpPeer relay(boolean offerTls, String mechanisms) throws IOException {
+        return SmtpPeer.on(0)
+                .hostName("relay.test")
+                .startTls(offerTls ? tls : null)
+                .auth(mechanisms, "relay-user", "s3cret")
+                .start();
     }
 
-    private static BufferedReader reader(Socket s) throws java.io.IOException {
-        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    /** The commands the relay host saw in the client's session (AUTH responses decoded). */
+    private static List<String> seen(SmtpPeer peer) throws InterruptedException {
+        return peer.awaitSession(Duration.ofSeconds(10));
     }
 
-    private static void send(OutputStream out, String reply) throws java.io.IOException {
-        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static List<SmtpDeliveryResult> deliver(ServerSocket server, RelayCredentials credentials) {
+    private static List<SmtpDeliveryResult> deliver(SmtpPeer server, RelayCredentials credentials) {
         return CLIENT.deliver(
                 "127.0.0.1",
-                server.getLocalPort(),
+                server.port(),
                 "a@merpati.test",
                 List.of("x@far.test"),
                 content("Subject: s\r\n\r\nhi\r\n"),
@@ -191,10 +80,9 @@ class RelayAuthTest {
 
     @Test
     void logsInWithAuthPlainAfterStartTls() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<List<String>> peer = relay(server, true, "PLAIN LOGIN");
+        try (SmtpPeer server = relay(true, "PLAIN LOGIN")) {
             List<SmtpDeliveryResult> results = deliver(server, LOGIN);
-            List<String> seen = peer.get(10, TimeUnit.SECONDS);
+            List<String> seen = seen(server);
             assertEquals(250, results.get(0).code(), results.toString());
             assertEquals("STARTTLS", seen.get(1));
             assertEquals("AUTH PLAIN (|relay-user|s3cret)", seen.get(3));
@@ -204,10 +92,9 @@ class RelayAuthTest {
 
     @Test
     void logsInWithAuthLoginWhenThatIsAllThereIs() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<List<String>> peer = relay(server, true, "LOGIN");
+        try (SmtpPeer server = relay(true, "LOGIN")) {
             List<SmtpDeliveryResult> results = deliver(server, LOGIN);
-            List<String> seen = peer.get(10, TimeUnit.SECONDS);
+            List<String> seen = seen(server);
             assertEquals(250, results.get(0).code(), results.toString());
             assertEquals(List.of("AUTH LOGIN", "(relay-user)", "(s3cret)"), seen.subList(3, 6));
         }
@@ -215,10 +102,9 @@ class RelayAuthTest {
 
     @Test
     void aRefusedLoginDefersTheMail() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<List<String>> peer = relay(server, true, "PLAIN");
+        try (SmtpPeer server = relay(true, "PLAIN")) {
             List<SmtpDeliveryResult> results = deliver(server, new RelayCredentials("relay-user", "wrong"));
-            List<String> seen = peer.get(10, TimeUnit.SECONDS);
+            List<String> seen = seen(server);
             SmtpDeliveryResult r = results.get(0);
             assertFalse(r.accepted() || r.permanent(), r.toString());
             assertEquals("4.7.8", r.enhancedCode(), r.text());
@@ -229,10 +115,9 @@ class RelayAuthTest {
 
     @Test
     void thePasswordNeverGoesInTheClear() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<List<String>> peer = relay(server, false, "PLAIN");
+        try (SmtpPeer server = relay(false, "PLAIN")) {
             List<SmtpDeliveryResult> results = deliver(server, LOGIN);
-            List<String> seen = peer.get(10, TimeUnit.SECONDS);
+            List<String> seen = seen(server);
             SmtpDeliveryResult r = results.get(0);
             assertFalse(r.accepted() || r.permanent(), r.toString());
             assertEquals("4.7.0", r.enhancedCode(), r.text());

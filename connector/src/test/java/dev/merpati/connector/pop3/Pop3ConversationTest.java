@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
+import dev.merpati.testkit.ScriptClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

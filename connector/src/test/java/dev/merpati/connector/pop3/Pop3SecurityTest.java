@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.net.ClientNetworks;
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.ServerTls;
-import dev.merpati.connector.net.TestKeystore;
 import dev.merpati.connector.net.TestServers;
-import dev.merpati.connector.net.TestSockets;
 import dev.merpati.connector.spi.ListenerInvoker;
+import dev.merpati.testkit.ScriptClient;
+import dev.merpati.testkit.TestKeystore;
+import dev.merpati.testkit.TestSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

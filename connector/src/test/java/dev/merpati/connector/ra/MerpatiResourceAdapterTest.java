@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.MailReceiverListener;
-import dev.merpati.connector.net.ScriptClient;
+import dev.merpati.testkit.ScriptClient;
 import jakarta.resource.spi.BootstrapContext;
 import java.io.IOException;
 import java.lang.reflect.Proxy;

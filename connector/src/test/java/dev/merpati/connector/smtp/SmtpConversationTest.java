@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.MailReceiverListener;
-import dev.merpati.connector.net.ClientNetworks;
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
+import dev.merpati.testkit.ScriptClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SmtpConversationTest {
 
-    private static final String HOST = "mx.test";
+    private static final String HOST = SmtpTestConnections.HOST;
 
     @TempDir
     Path spoolDirectory;
@@ -38,16 +37,7 @@ class SmtpConversationTest {
     @BeforeEach
     void setUp() {
         servers = new TestServers();
-        config = new SmtpConfig(
-                HOST,
-                1024 * 1024,
-                5,
-                2048,
-                20,
-                Duration.ofSeconds(30),
-                4096,
-                spoolDirectory,
-                ClientNetworks.parse("127.0.0.1"));
+        config = SmtpTestConnections.testConfig(spoolDirectory);
     }
 
     @AfterEach
@@ -61,10 +51,7 @@ class SmtpConversationTest {
 
     private ScriptClient connect(SmtpConfig config, ListenerInvoker<MailReceiverListener> invoker)
             throws InterruptedException {
-        int port = servers.start(new SmtpChannelInitializer(config, invoker));
-        var client = new ScriptClient(port);
-        client.expect("220 " + HOST + " ESMTP Merpati");
-        return client;
+        return SmtpTestConnections.greeted(servers, config, invoker);
     }
 
     private static void ehlo(ScriptClient client) {

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.MailReceiverListener;
 import dev.merpati.connector.api.ReceivedMail;
-import dev.merpati.connector.net.ClientNetworks;
-import dev.merpati.connector.net.ScriptClient;
 import dev.merpati.connector.net.TestServers;
 import dev.merpati.connector.spi.ListenerInvoker;
 import dev.merpati.connector.spi.ListenerUnavailableException;
+import dev.merpati.testkit.ScriptClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** VRFY as the operator configures it, and the reply when the pipeline cannot take a message. */
 class SmtpVrfyAndBackPressureTest {
 
-    private static final String HOST = "mx.test";
+    private static final String HOST = SmtpTestConnections.HOST;
 
     @TempDir
     Path spoolDirectory;
@@ -37,16 +35,7 @@ class SmtpVrfyAndBackPressureTest {
     @BeforeEach
     void setUp() {
         servers = new TestServers();
-        config = new SmtpConfig(
-                HOST,
-                1024 * 1024,
-                5,
-                2048,
-                20,
-                Duration.ofSeconds(30),
-                4096,
-                spoolDirectory,
-                ClientNetworks.parse("127.0.0.1"));
+        config = SmtpTestConnections.testConfig(spoolDirectory);
     }
 
     @AfterEach
@@ -56,10 +45,7 @@ class SmtpVrfyAndBackPressureTest {
 
     private ScriptClient connect(SmtpConfig config, ListenerInvoker<MailReceiverListener> invoker)
             throws InterruptedException {
-        int port = servers.start(new SmtpChannelInitializer(config, invoker));
-        var client = new ScriptClient(port);
-        client.expect("220 " + HOST + " ESMTP Merpati");
-        return client;
+        return SmtpTestConnections.greeted(servers, config, invoker);
     }
 
     private ListenerInvoker<MailReceiverListener> direct() {

@@ -1,4 +1,4 @@
-package dev.merpati.connector.net;
+package dev.merpati.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;

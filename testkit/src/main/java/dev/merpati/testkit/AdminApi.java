@@ -1,4 +1,4 @@
-package dev.merpati.it;
+package dev.merpati.testkit;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,35 +7,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 /** The admin REST API at /admin/api, as curl would use it: HTTP BASIC as an admin account. */
-final class AdminApi {
+public final class AdminApi {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
 
-    AdminApi(String user, String password) {
+    public AdminApi(String user, String password) {
         authorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static AdminApi asAlice() {
-        return new AdminApi(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+    public static AdminApi asAlice() {
+        return new AdminApi(DemoAccounts.ALICE, DemoAccounts.ALICE_PASSWORD);
     }
 
-    static String path(String segment) {
+    public static String path(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(request(path).GET());
     }
 
     /** The queue listing as text (mailq). */
-    String mailq() throws Exception {
+    public String mailq() throws Exception {
         HttpResponse<String> r =
                 send(request("queue").header("Accept", "text/plain").GET());
         if (r.statusCode() != 200) {
@@ -44,20 +46,45 @@ final class AdminApi {
         return r.body();
     }
 
-    HttpResponse<String> put(String path, String text) throws Exception {
+    /** The mailq block (entry line and its recipient lines) that contains the text, if any. */
+    public Optional<String> queueEntry(String text) throws Exception {
+        for (String block : mailq().split("\n(?=\\S)")) {
+            if (block.contains(text)) {
+                return Optional.of(block);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits up to 60 s for a queue entry that contains the text (e.g. "user@host DEFERRED"). */
+    public String awaitQueueEntry(String text) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Optional<String> found = queueEntry(text);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no queue entry with '" + text + "' in\n" + mailq());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    public HttpResponse<String> put(String path, String text) throws Exception {
         return send(request(path).header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(text)));
     }
 
-    HttpResponse<String> post(String path) throws Exception {
+    public HttpResponse<String> post(String path) throws Exception {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    HttpResponse<String> delete(String path) throws Exception {
+    public HttpResponse<String> delete(String path) throws Exception {
         return send(request(path).DELETE());
     }
 
     /** PUT that must succeed. */
-    void define(String path, String text) throws Exception {
+    public void define(String path, String text) throws Exception {
         HttpResponse<String> r = put(path, text);
         if (r.statusCode() / 100 != 2) {
             throw new AssertionError("PUT " + path + " answered " + r.statusCode() + ": " + r.body());

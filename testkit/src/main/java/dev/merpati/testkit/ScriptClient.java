@@ -1,4 +1,4 @@
-package dev.merpati.connector.net;
+package dev.merpati.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
