@@ -5,6 +5,7 @@ import dev.merpati.account.AccountService;
 import dev.merpati.account.AuthCacheHolder;
 import dev.merpati.connector.api.MailboxListener;
 import dev.merpati.connector.api.MailboxListenerContract;
+import dev.merpati.mailbox.CallerAccount;
 import dev.merpati.mailbox.ImapEndpoint;
 import dev.merpati.mailbox.ImapFolders;
 import dev.merpati.mailbox.ImapMessages;
@@ -44,6 +45,12 @@ class ImapEndpointContractTest extends MailboxListenerContract {
         container.add(new ImapFolders());
         container.add(new ImapMessages());
         container.add(new ImapOrdering());
+        container.add(new CallerAccount() {
+            @Override
+            public long id() {
+                return account; // the adapter's caller, as security inflow gives it in the container
+            }
+        });
         ImapEndpoint endpoint = container.add(new ImapEndpoint());
         container.wire();
         account = container
@@ -71,10 +78,5 @@ class ImapEndpointContractTest extends MailboxListenerContract {
     @Override
     protected MailboxListener listener() {
         return listener;
-    }
-
-    @Override
-    protected long account() {
-        return account;
     }
 }

@@ -2,37 +2,31 @@ package dev.merpati.admin;
 
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountService;
+import dev.merpati.mailbox.MailRoles;
 import dev.merpati.settings.MailSettings;
-import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * HTTP BASIC for the admin API: the caller must be a mail account (its password) listed in {@link
- * MailSettings#admins()} (property {@value MailSettings#ADMINS}); it then has the role {@value
- * #ADMIN_ROLE}. A CDI bean, so that it can inject the settings. Done here
- * rather than with a Jakarta Security mechanism because Soteria applies an authentication
- * mechanism to every module of the EAR, and the webmail uses FORM login.
+ * HTTP BASIC for the admin API, as a Jakarta Security mechanism: the caller must be a mail account
+ * (its password) listed in {@link MailSettings#admins()} (property {@value MailSettings#ADMINS});
+ * the container then knows it as that account, in the roles {@value MailRoles#MAIL_ADMIN} and
+ * {@value MailRoles#MAIL_USER}, and the constraint in web.xml lets only {@value MailRoles#MAIL_ADMIN}
+ * reach the API. Every request carries its credentials (no session).
  */
-@Provider
 @ApplicationScoped
-@Priority(Priorities.AUTHENTICATION)
-public class AdminAuthentication implements ContainerRequestFilter {
+public class AdminAuthentication implements HttpAuthenticationMechanism {
 
-    public static final String ADMIN_ROLE = "mailadmin";
     static final String CHALLENGE = "Basic realm=\"Merpati admin\", charset=\"UTF-8\"";
 
     @EJB
@@ -42,41 +36,20 @@ public class AdminAuthentication implements ContainerRequestFilter {
     MailSettings settings;
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        Optional<AccountRef> admin = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Optional<AccountRef> admin = credentials(request.getHeader("Authorization"))
                 .flatMap(c -> accounts.authenticate(c[0], c[1]))
                 .filter(account -> settings.admins().contains(account.address()));
-        if (admin.isEmpty()) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("admin credentials required\n")
-                    .build());
-            return;
+        if (admin.isPresent()) {
+            return context.notifyContainerAboutLogin(
+                    admin.get().address(), Set.of(MailRoles.MAIL_ADMIN, MailRoles.MAIL_USER));
         }
-        String name = admin.get().address();
-        boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return () -> name;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return ADMIN_ROLE.equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return SecurityContext.BASIC_AUTH;
-            }
-        });
+        if (context.isProtected()) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            return context.responseUnauthorized();
+        }
+        return context.doNothing();
     }
 
     /** {@code [user, password]} from a BASIC Authorization header. */

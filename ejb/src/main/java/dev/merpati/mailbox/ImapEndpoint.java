@@ -24,9 +24,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
-/** IMAP's view of the store, called by the connector once per command. */
+/** IMAP's view of the store, called by the connector once per command, as the user who logged in. */
 @MessageDriven(messageListenerInterface = MailboxListener.class)
 public class ImapEndpoint implements MailboxListener {
+
+    @Inject
+    CallerAccount caller;
 
     @Inject
     ImapFolders folders;
@@ -41,93 +44,90 @@ public class ImapEndpoint implements MailboxListener {
     ImapOrdering ordering;
 
     @Override
-    public List<FolderInfo> folders(long accountId) {
-        return folders.list(accountId);
+    public List<FolderInfo> folders() {
+        return folders.list(caller.id());
     }
 
     @Override
-    public List<FolderStatus> statuses(long accountId, List<String> names) {
-        return folders.statuses(accountId, names);
+    public List<FolderStatus> statuses(List<String> names) {
+        return folders.statuses(caller.id(), names);
     }
 
     @Override
-    public FolderOutcome changeFolder(long accountId, FolderChange change) {
-        return folders.change(accountId, change);
+    public FolderOutcome changeFolder(FolderChange change) {
+        return folders.change(caller.id(), change);
     }
 
     @Override
-    public FolderStatus status(long accountId, String folder) {
-        return folders.status(accountId, folder);
+    public FolderStatus status(String folder) {
+        return folders.status(caller.id(), folder);
     }
 
     @Override
-    public FolderSnapshot select(long accountId, String folder, boolean readOnly) {
-        return folders.select(accountId, folder, readOnly);
+    public FolderSnapshot select(String folder, boolean readOnly) {
+        return folders.select(caller.id(), folder, readOnly);
     }
 
     @Override
-    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
-        return folders.changesSince(accountId, folderId, knownModseq, claimRecent);
+    public FolderSnapshot changesSince(long folderId, long knownModseq, boolean claimRecent) {
+        return folders.changesSince(caller.id(), folderId, knownModseq, claimRecent);
     }
 
     @Override
-    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
-        return folders.vanished(accountId, folderId, sinceModseq);
+    public List<Long> vanished(long folderId, long sinceModseq) {
+        return folders.vanished(caller.id(), folderId, sinceModseq);
     }
 
     @Override
-    public List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request) {
-        return messages.fetch(accountId, folderId, uids, request);
+    public List<FetchedMessage> fetch(long folderId, List<Long> uids, FetchRequest request) {
+        return messages.fetch(caller.id(), folderId, uids, request);
     }
 
     /** A pure read, called for every 256 KiB of every body fetched: no transaction to begin and commit. */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public byte[] read(long accountId, long messageId, long offset, int maxLength) {
-        return messages.read(accountId, messageId, offset, maxLength);
+    public byte[] read(long messageId, long offset, int maxLength) {
+        return messages.read(caller.id(), messageId, offset, maxLength);
     }
 
     @Override
-    public List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
-        return messages.store(accountId, folderId, uids, change);
+    public List<MessageFlags> store(long folderId, List<Long> uids, FlagChange change) {
+        return messages.store(caller.id(), folderId, uids, change);
     }
 
     @Override
-    public CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
-        return messages.copy(accountId, folderId, uids, target, move);
+    public CopyOutcome copy(long folderId, List<Long> uids, String target, boolean move) {
+        return messages.copy(caller.id(), folderId, uids, target, move);
     }
 
     @Override
-    public List<Long> expunge(long accountId, long folderId, List<Long> uids) {
-        return messages.expunge(accountId, folderId, uids);
+    public List<Long> expunge(long folderId, List<Long> uids) {
+        return messages.expunge(caller.id(), folderId, uids);
     }
 
     @Override
-    public AppendOutcome append(
-            long accountId, String folder, List<String> flags, Instant internalDate, MessageContent content) {
-        return messages.append(accountId, folder, flags, internalDate, content);
+    public AppendOutcome append(String folder, List<String> flags, Instant internalDate, MessageContent content) {
+        return messages.append(caller.id(), folder, flags, internalDate, content);
     }
 
     @Override
-    public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
-        return messages.search(accountId, folderId, uids, criteria);
+    public List<Long> search(long folderId, List<Long> uids, SearchKey criteria) {
+        return messages.search(caller.id(), folderId, uids, criteria);
     }
 
     @Override
-    public List<Long> sort(
-            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
-        return ordering.sort(accountId, folderId, uids, order, criteria);
+    public List<Long> sort(long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        return ordering.sort(caller.id(), folderId, uids, order, criteria);
     }
 
     @Override
-    public List<MessageThread> thread(
-            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
-        return ordering.thread(accountId, folderId, uids, algorithm, criteria);
+    public List<MessageThread> thread(long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        return ordering.thread(caller.id(), folderId, uids, algorithm, criteria);
     }
 
     @Override
-    public QuotaUsage quota(long accountId) {
-        Quota quota = quotas.usage(accountId);
+    public QuotaUsage quota() {
+        Quota quota = quotas.usage(caller.id());
         return new QuotaUsage(quota.usedBytes(), quota.limitBytes());
     }
 }

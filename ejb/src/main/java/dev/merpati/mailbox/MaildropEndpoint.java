@@ -6,25 +6,28 @@ import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** POP3's view of the store, called by the connector once per command. */
+/** POP3's view of the store, called by the connector once per command, as the user who logged in. */
 @MessageDriven(messageListenerInterface = MaildropListener.class)
 public class MaildropEndpoint implements MaildropListener {
+
+    @Inject
+    CallerAccount caller;
 
     @Inject
     Maildrop maildrop;
 
     @Override
-    public List<MaildropMessage> list(long accountId) {
-        return maildrop.list(accountId);
+    public List<MaildropMessage> list() {
+        return maildrop.list(caller.id());
     }
 
     @Override
-    public byte[] read(long accountId, long messageId, long offset, int maxLength) {
-        return maildrop.read(accountId, messageId, offset, maxLength);
+    public byte[] read(long messageId, long offset, int maxLength) {
+        return maildrop.read(caller.id(), messageId, offset, maxLength);
     }
 
     @Override
-    public int delete(long accountId, List<Long> messageIds) {
-        return maildrop.delete(accountId, messageIds);
+    public int delete(List<Long> messageIds) {
+        return maildrop.delete(caller.id(), messageIds);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 public interface MaildropListener {
 
     /** The messages in the account's INBOX in arrival (UID) order. */
-    List<MaildropMessage> list(long accountId);
+    List<MaildropMessage> list();
 
     /**
      * Reads part of a message of the account, for streaming RETR and TOP in bounded pieces.
@@ -16,7 +16,7 @@ public interface MaildropListener {
      * @return up to {@code maxLength} bytes starting at {@code offset}; an empty array past the end
      * @throws IllegalArgumentException when the message is not (or no longer) in the account's INBOX
      */
-    byte[] read(long accountId, long messageId, long offset, int maxLength);
+    byte[] read(long messageId, long offset, int maxLength);
 
     /**
      * Removes messages from the account's INBOX (POP3 UPDATE state). Messages already gone are
@@ -24,5 +24,5 @@ public interface MaildropListener {
      *
      * @return how many messages were removed by this call
      */
-    int delete(long accountId, List<Long> messageIds);
+    int delete(List<Long> messageIds);
 }

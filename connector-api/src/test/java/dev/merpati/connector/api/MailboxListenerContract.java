@@ -24,11 +24,11 @@ public abstract class MailboxListenerContract {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    /** The listener under test; every call runs as the container would run it (own transaction). */
+    /**
+     * The listener under test, called for one logged-in account that has an INBOX; every call runs
+     * as the container would run it (its own transaction, that account as the caller).
+     */
     protected abstract MailboxListener listener();
-
-    /** An account of the listener that has an INBOX. */
-    protected abstract long account();
 
     private static String message(String subject, String body) {
         return "From: a@example.org\r\nTo: b@example.org\r\nSubject: " + subject
@@ -53,20 +53,19 @@ public abstract class MailboxListenerContract {
     private String newFolder() {
         String name = "Contract" + NAMES.incrementAndGet();
         assertEquals(
-                FolderOutcome.DONE,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.CREATE, name, null)));
+                FolderOutcome.DONE, listener().changeFolder(new FolderChange(FolderChange.Kind.CREATE, name, null)));
         return name;
     }
 
     private long append(String folder, String text, String... flags) {
-        AppendOutcome outcome = listener().append(account(), folder, List.of(flags), Instant.now(), content(text));
+        AppendOutcome outcome = listener().append(folder, List.of(flags), Instant.now(), content(text));
         assertTrue(outcome.folderExists());
         assertFalse(outcome.overQuota());
         return outcome.uid();
     }
 
     private FolderSnapshot select(String folder) {
-        FolderSnapshot snapshot = listener().select(account(), folder, false);
+        FolderSnapshot snapshot = listener().select(folder, false);
         assertNotNull(snapshot, folder);
         return snapshot;
     }
@@ -88,7 +87,7 @@ public abstract class MailboxListenerContract {
         assertFalse(snapshot.messages().get(1).flags().contains("\\Seen"));
         assertTrue(snapshot.status().uidnext() > second);
 
-        FolderStatus status = listener().status(account(), folder);
+        FolderStatus status = listener().status(folder);
         assertEquals(2, status.messages());
         assertEquals(1, status.unseen());
     }
@@ -98,26 +97,25 @@ public abstract class MailboxListenerContract {
         String folder = newFolder();
         assertEquals(
                 FolderOutcome.ALREADY_EXISTS,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.CREATE, folder, null)));
-        assertTrue(listener().folders(account()).stream().anyMatch(f -> f.name().equals(folder) && f.exists()));
+                listener().changeFolder(new FolderChange(FolderChange.Kind.CREATE, folder, null)));
+        assertTrue(listener().folders().stream().anyMatch(f -> f.name().equals(folder) && f.exists()));
 
         String renamed = folder + "Renamed";
         assertEquals(
                 FolderOutcome.DONE,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.RENAME, folder, renamed)));
-        assertNull(listener().status(account(), folder));
-        assertNotNull(listener().status(account(), renamed));
+                listener().changeFolder(new FolderChange(FolderChange.Kind.RENAME, folder, renamed)));
+        assertNull(listener().status(folder));
+        assertNotNull(listener().status(renamed));
 
         assertEquals(
-                FolderOutcome.DONE,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.DELETE, renamed, null)));
+                FolderOutcome.DONE, listener().changeFolder(new FolderChange(FolderChange.Kind.DELETE, renamed, null)));
         assertEquals(
                 FolderOutcome.NO_SUCH_FOLDER,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.DELETE, renamed, null)));
-        assertNull(listener().select(account(), renamed, false));
+                listener().changeFolder(new FolderChange(FolderChange.Kind.DELETE, renamed, null)));
+        assertNull(listener().select(renamed, false));
         assertEquals(
                 FolderOutcome.NOT_ALLOWED,
-                listener().changeFolder(account(), new FolderChange(FolderChange.Kind.DELETE, "INBOX", null)));
+                listener().changeFolder(new FolderChange(FolderChange.Kind.DELETE, "INBOX", null)));
     }
 
     @Test
@@ -127,11 +125,10 @@ public abstract class MailboxListenerContract {
         FolderSnapshot before = select(folder);
         long folderId = before.status().folderId();
         long known = before.status().highestModseq();
-        assertNull(listener().changesSince(account(), folderId, known, true), "nothing changed yet");
+        assertNull(listener().changesSince(folderId, known, true), "nothing changed yet");
 
         List<MessageFlags> added = listener()
                 .store(
-                        account(),
                         folderId,
                         List.of(uid),
                         new FlagChange(FlagChange.Mode.ADD, List.of("\\Flagged", "$Label1"), -1));
@@ -139,23 +136,15 @@ public abstract class MailboxListenerContract {
         assertTrue(added.get(0).flags().containsAll(List.of("\\Flagged", "$Label1")));
         assertTrue(added.get(0).modseq() > known);
 
-        FolderSnapshot after = listener().changesSince(account(), folderId, known, true);
+        FolderSnapshot after = listener().changesSince(folderId, known, true);
         assertNotNull(after);
         assertTrue(after.messages().get(0).flags().contains("\\Flagged"));
 
         List<MessageFlags> replaced = listener()
-                .store(
-                        account(),
-                        folderId,
-                        List.of(uid),
-                        new FlagChange(FlagChange.Mode.REPLACE, List.of("\\Seen"), -1));
+                .store(folderId, List.of(uid), new FlagChange(FlagChange.Mode.REPLACE, List.of("\\Seen"), -1));
         assertEquals(List.of("\\Seen"), replaced.get(0).flags());
-        List<MessageFlags> removed = listener()
-                .store(
-                        account(),
-                        folderId,
-                        List.of(uid),
-                        new FlagChange(FlagChange.Mode.REMOVE, List.of("\\Seen"), -1));
+        List<MessageFlags> removed =
+                listener().store(folderId, List.of(uid), new FlagChange(FlagChange.Mode.REMOVE, List.of("\\Seen"), -1));
         assertEquals(List.of(), removed.get(0).flags());
     }
 
@@ -167,20 +156,18 @@ public abstract class MailboxListenerContract {
         long b = append(source, message("b", "b"));
         long sourceId = select(source).status().folderId();
 
-        CopyOutcome copied = listener().copy(account(), sourceId, List.of(a), target, false);
+        CopyOutcome copied = listener().copy(sourceId, List.of(a), target, false);
         assertTrue(copied.targetExists());
         assertEquals(List.of(a), copied.sourceUids());
         assertEquals(1, copied.targetUids().size());
         assertEquals(2, select(source).status().messages());
 
-        CopyOutcome moved = listener().copy(account(), sourceId, List.of(b), target, true);
+        CopyOutcome moved = listener().copy(sourceId, List.of(b), target, true);
         assertEquals(List.of(b), moved.sourceUids());
         assertEquals(1, select(source).status().messages());
         assertEquals(2, select(target).status().messages());
 
-        assertFalse(listener()
-                .copy(account(), sourceId, List.of(a), "NoSuchFolder", false)
-                .targetExists());
+        assertFalse(listener().copy(sourceId, List.of(a), "NoSuchFolder", false).targetExists());
     }
 
     @Test
@@ -190,11 +177,11 @@ public abstract class MailboxListenerContract {
         long gone = append(folder, message("gone", "g"), "\\Deleted");
         long folderId = select(folder).status().folderId();
 
-        assertEquals(List.of(gone), listener().expunge(account(), folderId, null));
+        assertEquals(List.of(gone), listener().expunge(folderId, null));
         assertEquals(
                 List.of(keep),
                 select(folder).messages().stream().map(MessageFlags::uid).toList());
-        assertEquals(List.of(), listener().expunge(account(), folderId, null));
+        assertEquals(List.of(), listener().expunge(folderId, null));
     }
 
     @Test
@@ -206,7 +193,6 @@ public abstract class MailboxListenerContract {
 
         List<FetchedMessage> fetched = listener()
                 .fetch(
-                        account(),
                         folderId,
                         List.of(uid),
                         new FetchRequest(
@@ -218,7 +204,7 @@ public abstract class MailboxListenerContract {
         SectionData section = message.sections().get(0);
         byte[] octets = section.octets() != null
                 ? section.octets()
-                : listener().read(account(), message.messageId(), section.offset(), (int) section.length());
+                : listener().read(message.messageId(), section.offset(), (int) section.length());
         assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), octets);
         assertFalse(message.flags().flags().contains("\\Seen"), "a PEEK-like fetch does not mark \\Seen");
     }
@@ -226,12 +212,7 @@ public abstract class MailboxListenerContract {
     @Test
     void appendToAMissingFolderStoresNothing() {
         AppendOutcome outcome = listener()
-                .append(
-                        account(),
-                        "NoSuchFolder" + NAMES.incrementAndGet(),
-                        List.of(),
-                        null,
-                        content(message("x", "x")));
+                .append("NoSuchFolder" + NAMES.incrementAndGet(), List.of(), null, content(message("x", "x")));
         assertFalse(outcome.folderExists());
     }
 }

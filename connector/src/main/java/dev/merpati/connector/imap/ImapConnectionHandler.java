@@ -271,8 +271,8 @@ final class ImapConnectionHandler extends OrderedInputHandler {
         }
         writer = new ReplyWriter(
                 context(),
-                (messageId, offset, length) -> session.mailbox()
-                        .call(listener -> listener.read(session.accountId(), messageId, offset, length)),
+                (messageId, offset, length) ->
+                        session.mailbox().call(listener -> listener.read(messageId, offset, length)),
                 config.chunkSize(),
                 reply);
         await(writer.start(), (ignored, failure) -> {

@@ -38,6 +38,11 @@ public final class LoopBoundInvoker<L> {
         return onLoop;
     }
 
+    /** This invoker for calls on behalf of a user who logged in (see {@link ListenerInvoker#as}). */
+    public LoopBoundInvoker<L> as(String caller) {
+        return new LoopBoundInvoker<>(invoker.as(caller), eventLoop);
+    }
+
     public boolean available() {
         return invoker.available();
     }

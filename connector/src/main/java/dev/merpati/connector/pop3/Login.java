@@ -1,6 +1,7 @@
 package dev.merpati.connector.pop3;
 
 import dev.merpati.connector.api.AuthenticatedUser;
+import dev.merpati.connector.api.MaildropListener;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,7 +40,8 @@ final class Login {
             return CompletableFuture.completedFuture(Pop3Response.line(Pop3Replies.IN_USE));
         }
         return session.maildropListener()
-                .call(listener -> listener.list(user.accountId()))
+                .as(user.address())
+                .call(MaildropListener::list)
                 .handle((messages, error) -> {
                     if (error != null) {
                         LOG.log(System.Logger.Level.WARNING, "cannot list maildrop of " + user.address(), error);

@@ -110,13 +110,11 @@ final class Pop3ConnectionHandler extends OrderedInputHandler {
 
     private void stream(Pop3Response.Content content) {
         writeLine(content.status());
-        long accountId = session.accountId();
         long messageId = content.message().messageId();
         int chunkSize = config.chunkSize();
         streamer = new MessageStreamer(
                 context(),
-                offset -> session.maildropListener()
-                        .call(listener -> listener.read(accountId, messageId, offset, chunkSize)),
+                offset -> session.maildropListener().call(listener -> listener.read(messageId, offset, chunkSize)),
                 content.message().size(),
                 content.filter());
         await(streamer.start(content.firstChunk()), (ignored, error) -> {

@@ -19,7 +19,7 @@ public final class Pop3Session {
     private final Channel channel;
     private final MaildropLocks locks;
     private final LoopBoundInvoker<AuthenticationListener> authentication;
-    private final LoopBoundInvoker<MaildropListener> maildropListener;
+    private LoopBoundInvoker<MaildropListener> maildropListener;
     private Pop3State state = Pop3State.AUTHORIZATION;
     private String pendingUser;
     private AuthenticatedUser user;
@@ -108,8 +108,10 @@ public final class Pop3Session {
         }
     }
 
+    /** From now on the maildrop is read as this user. */
     public void loggedIn(AuthenticatedUser user, Maildrop maildrop) {
         this.user = user;
+        this.maildropListener = maildropListener.as(user.address());
         this.maildrop = maildrop;
         state = Pop3State.TRANSACTION;
     }

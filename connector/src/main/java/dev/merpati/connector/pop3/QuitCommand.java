@@ -31,7 +31,7 @@ final class QuitCommand implements Pop3Command {
         }
         long accountId = session.accountId();
         return session.maildropListener()
-                .call(listener -> listener.delete(accountId, marked))
+                .call(listener -> listener.delete(marked))
                 .handle((removed, error) -> {
                     // Released before the reply, so a client that reconnects at once finds it free.
                     session.unlock();

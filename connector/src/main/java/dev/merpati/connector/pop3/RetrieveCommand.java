@@ -70,8 +70,7 @@ final class RetrieveCommand implements Pop3Command {
         if (message.size() == 0) {
             return CompletableFuture.completedFuture(new byte[0]);
         }
-        long accountId = session.accountId();
         int chunkSize = session.config().chunkSize();
-        return session.maildropListener().call(listener -> listener.read(accountId, message.messageId(), 0, chunkSize));
+        return session.maildropListener().call(listener -> listener.read(message.messageId(), 0, chunkSize));
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * #MAX_WAIT} before failing, so a burst is absorbed and the client gets a temporary failure only
  * when the pool stays full.
  */
-final class EndpointCall<L, T> implements Work {
+class EndpointCall<L, T> implements Work {
 
     private static final System.Logger LOG = System.getLogger(EndpointCall.class.getName());
     static final Duration MAX_WAIT = Duration.ofSeconds(5);

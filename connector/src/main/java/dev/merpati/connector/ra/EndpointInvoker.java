@@ -18,11 +18,24 @@ final class EndpointInvoker<L> implements ListenerInvoker<L> {
     private final Class<L> listenerType;
     private final EndpointRegistry registry;
     private final WorkManager workManager;
+    /** The user the calls are made for, or {@code null} before a login. */
+    private final String caller;
 
     EndpointInvoker(Class<L> listenerType, EndpointRegistry registry, WorkManager workManager) {
+        this(listenerType, registry, workManager, null);
+    }
+
+    private EndpointInvoker(Class<L> listenerType, EndpointRegistry registry, WorkManager workManager, String caller) {
         this.listenerType = listenerType;
         this.registry = registry;
         this.workManager = workManager;
+        this.caller = caller;
+    }
+
+    /** Calls through this invoker run as {@code caller}, through JCA security inflow. */
+    @Override
+    public ListenerInvoker<L> as(String caller) {
+        return new EndpointInvoker<>(listenerType, registry, workManager, caller);
     }
 
     @Override
@@ -35,7 +48,9 @@ final class EndpointInvoker<L> implements ListenerInvoker<L> {
         }
         try {
             workManager.scheduleWork(
-                    new EndpointCall<>(listenerType, registry, call, result),
+                    caller == null
+                            ? new EndpointCall<>(listenerType, registry, call, result)
+                            : new CallerEndpointCall<>(listenerType, registry, call, result, caller),
                     WorkManager.INDEFINITE,
                     null,
                     new WorkAdapter() {

@@ -56,7 +56,9 @@ import javax.transaction.xa.XAResource;
         vendorName = "Merpati",
         eisType = "Internet mail",
         version = "0.1",
-        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        // the endpoints run as the user who logged in (CallerSecurityContext)
+        requiredWorkContexts = jakarta.resource.spi.work.SecurityContext.class)
 public class MerpatiResourceAdapter implements ResourceAdapter {
 
     private static final System.Logger LOG = System.getLogger(MerpatiResourceAdapter.class.getName());

@@ -19,6 +19,17 @@ public interface ListenerInvoker<L> {
      */
     <T> CompletableFuture<T> invoke(Function<? super L, ? extends T> call);
 
+    /**
+     * This invoker for calls made on behalf of a user who logged in: the listener runs as that caller
+     * (its container sees the caller principal and the mail user's role). By default the caller is
+     * not passed on.
+     *
+     * @param caller the caller principal's name: the account's address
+     */
+    default ListenerInvoker<L> as(String caller) {
+        return this;
+    }
+
     /** Whether a listener is there at all; a server may refuse connections while it is not. */
     default boolean available() {
         return true;

@@ -125,7 +125,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     final Map<String, String> specialUse = new ConcurrentHashMap<>(Map.of("Trash", "Trash"));
 
     @Override
-    public synchronized List<FolderInfo> folders(long accountId) {
+    public synchronized List<FolderInfo> folders() {
         List<FolderInfo> result = new ArrayList<>(folders.values().stream()
                 .sorted((a, b) -> a.name.compareTo(b.name))
                 .map(f -> new FolderInfo(f.name, specialUse.get(f.name), !unsubscribed.contains(f.name)))
@@ -135,15 +135,15 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized List<FolderStatus> statuses(long accountId, List<String> names) {
+    public synchronized List<FolderStatus> statuses(List<String> names) {
         return names.stream()
-                .map(name -> status(accountId, name))
+                .map(name -> status(name))
                 .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
     @Override
-    public synchronized FolderOutcome changeFolder(long accountId, FolderChange change) {
+    public synchronized FolderOutcome changeFolder(FolderChange change) {
         String name = name(change.name());
         switch (change.kind()) {
             case CREATE:
@@ -225,13 +225,13 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized FolderStatus status(long accountId, String name) {
+    public synchronized FolderStatus status(String name) {
         Folder folder = folders.get(name(name));
         return folder == null ? null : snapshot(folder).status();
     }
 
     @Override
-    public synchronized FolderSnapshot select(long accountId, String name, boolean readOnly) {
+    public synchronized FolderSnapshot select(String name, boolean readOnly) {
         Folder folder = folders.get(name(name));
         return folder == null ? null : snapshot(folder, !readOnly);
     }
@@ -280,14 +280,13 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized FolderSnapshot changesSince(
-            long accountId, long folderId, long knownModseq, boolean claimRecent) {
+    public synchronized FolderSnapshot changesSince(long folderId, long knownModseq, boolean claimRecent) {
         Folder folder = byId(folderId);
         return folder.modseq > knownModseq ? snapshot(folder, claimRecent) : null;
     }
 
     @Override
-    public synchronized List<Long> vanished(long accountId, long folderId, long sinceModseq) {
+    public synchronized List<Long> vanished(long folderId, long sinceModseq) {
         return byId(folderId).expunged.entrySet().stream()
                 .filter(e -> e.getValue() > sinceModseq)
                 .map(Map.Entry::getKey)
@@ -295,8 +294,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized List<FetchedMessage> fetch(
-            long accountId, long folderId, List<Long> uids, FetchRequest request) {
+    public synchronized List<FetchedMessage> fetch(long folderId, List<Long> uids, FetchRequest request) {
         Folder folder = byId(folderId);
         List<FetchedMessage> result = new ArrayList<>();
         for (long uid : uids) {
@@ -364,7 +362,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized byte[] read(long accountId, long messageId, long offset, int maxLength) {
+    public synchronized byte[] read(long messageId, long offset, int maxLength) {
         Message m = byId(messageId % 1000).messages.get(messageId / 1000);
         if (m == null) {
             throw new IllegalArgumentException("gone");
@@ -374,7 +372,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
+    public synchronized List<MessageFlags> store(long folderId, List<Long> uids, FlagChange change) {
         Folder folder = byId(folderId);
         List<MessageFlags> result = new ArrayList<>();
         for (long uid : uids) {
@@ -394,7 +392,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
+    public synchronized CopyOutcome copy(long folderId, List<Long> uids, String target, boolean move) {
         Folder from = byId(folderId);
         Folder to = folders.get(name(target));
         if (to == null) {
@@ -407,7 +405,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
                         .filter(java.util.Objects::nonNull)
                         .mapToLong(m -> m.bytes.length)
                         .sum();
-        if (quota(accountId).exceededBy(added)) {
+        if (quota().exceededBy(added)) {
             return CopyOutcome.overQuotaLimit();
         }
         List<Long> source = new ArrayList<>();
@@ -431,7 +429,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized List<Long> expunge(long accountId, long folderId, List<Long> uids) {
+    public synchronized List<Long> expunge(long folderId, List<Long> uids) {
         Folder folder = byId(folderId);
         List<Long> removed = new ArrayList<>();
         for (Message m : List.copyOf(folder.messages.values())) {
@@ -449,12 +447,12 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
 
     @Override
     public synchronized AppendOutcome append(
-            long accountId, String name, List<String> flags, Instant internalDate, MessageContent content) {
+            String name, List<String> flags, Instant internalDate, MessageContent content) {
         Folder folder = folders.get(name(name));
         if (folder == null) {
             return AppendOutcome.noFolder();
         }
-        if (quota(accountId).exceededBy(content.size())) {
+        if (quota().exceededBy(content.size())) {
             return AppendOutcome.overQuotaLimit();
         }
         try (InputStream in = content.openStream()) {
@@ -468,7 +466,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
+    public synchronized List<Long> search(long folderId, List<Long> uids, SearchKey criteria) {
         Folder folder = byId(folderId);
         return uids.stream()
                 .filter(uid -> folder.messages.containsKey(uid) && matches(folder.messages.get(uid), criteria))
@@ -502,8 +500,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
 
     /** SORT in the fake: by SIZE or by the raw Subject line, enough to drive the protocol. */
     @Override
-    public synchronized List<Long> sort(
-            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+    public synchronized List<Long> sort(long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
         java.util.Comparator<Message> comparator = (a, b) -> 0;
         for (SortCriterion criterion : order) {
             java.util.Comparator<Message> next = criterion.key() == SortCriterion.Key.SIZE
@@ -512,7 +509,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
             comparator = comparator.thenComparing(criterion.reverse() ? next.reversed() : next);
         }
         Folder folder = byId(folderId);
-        return search(accountId, folderId, uids, criteria).stream()
+        return search(folderId, uids, criteria).stream()
                 .map(folder.messages::get)
                 .sorted(comparator.thenComparingLong(m -> m.uid))
                 .map(m -> m.uid)
@@ -522,10 +519,10 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     /** THREAD in the fake: ORDEREDSUBJECT by the raw Subject line, in UID order. */
     @Override
     public synchronized List<MessageThread> thread(
-            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+            long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
         Folder folder = byId(folderId);
         Map<String, List<Long>> bySubject = new java.util.LinkedHashMap<>();
-        for (long uid : search(accountId, folderId, uids, criteria)) {
+        for (long uid : search(folderId, uids, criteria)) {
             bySubject
                     .computeIfAbsent(subject(folder.messages.get(uid)), k -> new ArrayList<>())
                     .add(uid);
@@ -547,7 +544,7 @@ final class FakeMailbox implements MailboxListener, AuthenticationListener {
     }
 
     @Override
-    public synchronized QuotaUsage quota(long accountId) {
+    public synchronized QuotaUsage quota() {
         long used = folders.values().stream()
                 .flatMap(f -> f.messages.values().stream())
                 .mapToLong(m -> m.bytes.length)

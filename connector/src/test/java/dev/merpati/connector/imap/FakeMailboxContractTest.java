@@ -12,9 +12,4 @@ class FakeMailboxContractTest extends MailboxListenerContract {
     protected MailboxListener listener() {
         return fake;
     }
-
-    @Override
-    protected long account() {
-        return 1;
-    }
 }

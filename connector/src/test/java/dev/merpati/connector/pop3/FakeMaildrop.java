@@ -34,17 +34,17 @@ final class FakeMaildrop implements AuthenticationListener, MaildropListener {
     }
 
     @Override
-    public synchronized List<MaildropMessage> list(long accountId) {
+    public synchronized List<MaildropMessage> list() {
         List<MaildropMessage> list = new ArrayList<>();
         messages.forEach((id, content) -> list.add(new MaildropMessage(id, content.length, "uid-" + id)));
         return list;
     }
 
     @Override
-    public synchronized byte[] read(long accountId, long messageId, long offset, int maxLength) {
+    public synchronized byte[] read(long messageId, long offset, int maxLength) {
         reads.incrementAndGet();
         byte[] content = messages.get(messageId);
-        if (accountId != ACCOUNT || content == null) {
+        if (content == null) {
             throw new IllegalArgumentException("no message " + messageId);
         }
         int from = (int) Math.min(offset, content.length);
@@ -52,7 +52,7 @@ final class FakeMaildrop implements AuthenticationListener, MaildropListener {
     }
 
     @Override
-    public synchronized int delete(long accountId, List<Long> messageIds) {
+    public synchronized int delete(List<Long> messageIds) {
         if (failDelete) {
             throw new IllegalStateException("database down");
         }

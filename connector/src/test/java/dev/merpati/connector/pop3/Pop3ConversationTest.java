@@ -369,7 +369,7 @@ class Pop3ConversationTest {
     void aMessageRemovedBehindTheSessionsBackGetsAnError() throws Exception {
         try (var client = connect()) {
             login(client);
-            maildrop.delete(FakeMaildrop.ACCOUNT, List.of(101L));
+            maildrop.delete(List.of(101L));
             client.script("C: RETR 1", "S: -ERR no such message", "C: RETR 2", "S: +OK");
             client.readMultiLineBody();
         }
@@ -377,7 +377,7 @@ class Pop3ConversationTest {
 
     @Test
     void anEmptyMaildrop() throws Exception {
-        maildrop.delete(FakeMaildrop.ACCOUNT, List.of(101L, 102L));
+        maildrop.delete(List.of(101L, 102L));
         try (var client = connect()) {
             login(client);
             client.script(

@@ -68,6 +68,50 @@ class EndpointInvokerTest {
     }
 
     @Test
+    void callsForALoggedInUserCarryTheCallerToTheContainer() throws Exception {
+        var factory = new FakeEndpointFactory(ReceiverBean.class, MailReceiverListener.class, 0);
+        registry.activate(factory, new MerpatiActivationSpec());
+        java.util.List<jakarta.resource.spi.work.Work> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkManager recording = (WorkManager) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
+                    scheduled.add((jakarta.resource.spi.work.Work) args[0]);
+                    return workManager
+                            .getClass()
+                            .getMethod(method.getName(), method.getParameterTypes())
+                            .invoke(workManager, args);
+                });
+        var anonymous = new EndpointInvoker<>(MailReceiverListener.class, registry, recording);
+        var asBob = anonymous.as("bob@merpati.test");
+
+        assertEquals("endpoint-result", anonymous.invoke(l -> l.receive(null)).get(5, TimeUnit.SECONDS));
+        assertEquals("endpoint-result", asBob.invoke(l -> l.receive(null)).get(5, TimeUnit.SECONDS));
+
+        assertFalse(scheduled.get(0) instanceof jakarta.resource.spi.work.WorkContextProvider, "no login, no caller");
+        var contexts = ((jakarta.resource.spi.work.WorkContextProvider) scheduled.get(1)).getWorkContexts();
+        assertEquals(1, contexts.size());
+        var security = (jakarta.resource.spi.work.SecurityContext) contexts.get(0);
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        AtomicReference<String> caller = new AtomicReference<>();
+        AtomicReference<String[]> groups = new AtomicReference<>();
+        security.setupSecurityContext(
+                callbacks -> {
+                    for (var callback : callbacks) {
+                        if (callback instanceof jakarta.security.auth.message.callback.CallerPrincipalCallback c) {
+                            assertTrue(c.getSubject() == subject);
+                            caller.set(c.getName());
+                        } else if (callback
+                                instanceof jakarta.security.auth.message.callback.GroupPrincipalCallback g) {
+                            groups.set(g.getGroups());
+                        }
+                    }
+                },
+                subject,
+                null);
+        assertEquals("bob@merpati.test", caller.get());
+        assertEquals(java.util.List.of("mailuser"), java.util.List.of(groups.get()));
+    }
+
+    @Test
     void retriesWhileTheBeanPoolIsExhausted() throws Exception {
         var factory = new FakeEndpointFactory(ReceiverBean.class, MailReceiverListener.class, 3);
         registry.activate(factory, new MerpatiActivationSpec());
@@ -102,7 +146,7 @@ class EndpointInvokerTest {
 
         assertFalse(invoker.available());
         var error = assertThrows(
-                ExecutionException.class, () -> invoker.invoke(l -> l.list(1)).get(1, TimeUnit.SECONDS));
+                ExecutionException.class, () -> invoker.invoke(l -> l.list()).get(1, TimeUnit.SECONDS));
         assertInstanceOf(ListenerUnavailableException.class, error.getCause());
     }
 

@@ -44,6 +44,11 @@ public final class MailboxNames implements MailboxListener {
             }
 
             @Override
+            public ListenerInvoker<MailboxListener> as(String caller) {
+                return translating(invoker.as(caller));
+            }
+
+            @Override
             public boolean available() {
                 return invoker.available();
             }
@@ -77,21 +82,21 @@ public final class MailboxNames implements MailboxListener {
     }
 
     @Override
-    public List<FolderInfo> folders(long accountId) {
-        return store.folders(accountId).stream()
+    public List<FolderInfo> folders() {
+        return store.folders().stream()
                 .map(f -> new FolderInfo(ModifiedUtf7.encode(f.name()), f.specialUse(), f.subscribed(), f.exists()))
                 .toList();
     }
 
     @Override
-    public List<FolderStatus> statuses(long accountId, List<String> folders) {
-        return store.statuses(accountId, folders.stream().map(MailboxNames::in).toList()).stream()
+    public List<FolderStatus> statuses(List<String> folders) {
+        return store.statuses(folders.stream().map(MailboxNames::in).toList()).stream()
                 .map(MailboxNames::out)
                 .toList();
     }
 
     @Override
-    public FolderOutcome changeFolder(long accountId, FolderChange change) {
+    public FolderOutcome changeFolder(FolderChange change) {
         String name;
         String newName;
         try {
@@ -102,79 +107,76 @@ public final class MailboxNames implements MailboxListener {
         } catch (IllegalArgumentException e) {
             return FolderOutcome.NOT_ALLOWED;
         }
-        return store.changeFolder(accountId, new FolderChange(change.kind(), name, newName));
+        return store.changeFolder(new FolderChange(change.kind(), name, newName));
     }
 
     @Override
-    public FolderStatus status(long accountId, String folder) {
-        return out(store.status(accountId, in(folder)));
+    public FolderStatus status(String folder) {
+        return out(store.status(in(folder)));
     }
 
     @Override
-    public FolderSnapshot select(long accountId, String folder, boolean readOnly) {
-        return out(store.select(accountId, in(folder), readOnly));
+    public FolderSnapshot select(String folder, boolean readOnly) {
+        return out(store.select(in(folder), readOnly));
     }
 
     @Override
-    public FolderSnapshot changesSince(long accountId, long folderId, long knownModseq, boolean claimRecent) {
-        return out(store.changesSince(accountId, folderId, knownModseq, claimRecent));
+    public FolderSnapshot changesSince(long folderId, long knownModseq, boolean claimRecent) {
+        return out(store.changesSince(folderId, knownModseq, claimRecent));
     }
 
     @Override
-    public List<Long> vanished(long accountId, long folderId, long sinceModseq) {
-        return store.vanished(accountId, folderId, sinceModseq);
+    public List<Long> vanished(long folderId, long sinceModseq) {
+        return store.vanished(folderId, sinceModseq);
     }
 
     @Override
-    public List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request) {
-        return store.fetch(accountId, folderId, uids, request);
+    public List<FetchedMessage> fetch(long folderId, List<Long> uids, FetchRequest request) {
+        return store.fetch(folderId, uids, request);
     }
 
     @Override
-    public byte[] read(long accountId, long messageId, long offset, int maxLength) {
-        return store.read(accountId, messageId, offset, maxLength);
+    public byte[] read(long messageId, long offset, int maxLength) {
+        return store.read(messageId, offset, maxLength);
     }
 
     @Override
-    public List<MessageFlags> store(long accountId, long folderId, List<Long> uids, FlagChange change) {
-        return store.store(accountId, folderId, uids, change);
+    public List<MessageFlags> store(long folderId, List<Long> uids, FlagChange change) {
+        return store.store(folderId, uids, change);
     }
 
     @Override
-    public CopyOutcome copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
-        return store.copy(accountId, folderId, uids, in(target), move);
+    public CopyOutcome copy(long folderId, List<Long> uids, String target, boolean move) {
+        return store.copy(folderId, uids, in(target), move);
     }
 
     @Override
-    public List<Long> expunge(long accountId, long folderId, List<Long> uids) {
-        return store.expunge(accountId, folderId, uids);
+    public List<Long> expunge(long folderId, List<Long> uids) {
+        return store.expunge(folderId, uids);
     }
 
     @Override
-    public AppendOutcome append(
-            long accountId, String folder, List<String> flags, Instant internalDate, MessageContent content) {
-        return store.append(accountId, in(folder), flags, internalDate, content);
+    public AppendOutcome append(String folder, List<String> flags, Instant internalDate, MessageContent content) {
+        return store.append(in(folder), flags, internalDate, content);
     }
 
     @Override
-    public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
-        return store.search(accountId, folderId, uids, criteria);
+    public List<Long> search(long folderId, List<Long> uids, SearchKey criteria) {
+        return store.search(folderId, uids, criteria);
     }
 
     @Override
-    public List<Long> sort(
-            long accountId, long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
-        return store.sort(accountId, folderId, uids, order, criteria);
+    public List<Long> sort(long folderId, List<Long> uids, List<SortCriterion> order, SearchKey criteria) {
+        return store.sort(folderId, uids, order, criteria);
     }
 
     @Override
-    public List<MessageThread> thread(
-            long accountId, long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
-        return store.thread(accountId, folderId, uids, algorithm, criteria);
+    public List<MessageThread> thread(long folderId, List<Long> uids, String algorithm, SearchKey criteria) {
+        return store.thread(folderId, uids, algorithm, criteria);
     }
 
     @Override
-    public QuotaUsage quota(long accountId) {
-        return store.quota(accountId);
+    public QuotaUsage quota() {
+        return store.quota();
     }
 }

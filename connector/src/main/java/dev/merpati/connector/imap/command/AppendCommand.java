@@ -56,7 +56,7 @@ public final class AppendCommand implements ImapCommand {
         List<String> chosen = flags;
         Instant internalDate = date;
         return session.mailbox()
-                .call(listener -> listener.append(accountId, folder, chosen, internalDate, content))
+                .call(listener -> listener.append(folder, chosen, internalDate, content))
                 .thenCompose(outcome -> {
                     if (!outcome.folderExists()) {
                         return ImapCommand.tagged(tag, ImapResponses.TRYCREATE);

@@ -45,7 +45,7 @@ final class CopyCommand implements ImapCommand {
         long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
-                .call(listener -> listener.copy(accountId, folderId, uids, target, move))
+                .call(listener -> listener.copy(folderId, uids, target, move))
                 .thenApply(outcome -> {
                     if (!outcome.targetExists()) {
                         return new ImapReply().tagged(tag, ImapResponses.TRYCREATE);

@@ -50,11 +50,10 @@ final class ExpungeCommand implements ImapCommand {
         if (folder.readOnly()) {
             return ImapCommand.tagged(tag, ImapResponses.READ_ONLY);
         }
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         List<Long> chosen = uids;
         return session.mailbox()
-                .call(listener -> listener.expunge(accountId, folderId, chosen))
+                .call(listener -> listener.expunge(folderId, chosen))
                 .thenCompose(removed -> {
                     if (!removed.isEmpty()) {
                         session.changed(folderId);

@@ -71,13 +71,12 @@ final class FetchCommand implements ImapCommand {
         long since = changedSince;
         SelectedFolder folder = session.selected();
         List<Long> uids = folder.resolve(set, byUid);
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         CompletionStage<ImapReply> start = ImapCommand.done(new ImapReply());
         if (vanished) {
             long largest = Math.max(folder.uidnext() - 1, 1);
             start = session.mailbox()
-                    .call(listener -> listener.vanished(accountId, folderId, since))
+                    .call(listener -> listener.vanished(folderId, since))
                     .thenApply(gone -> {
                         List<Long> reported = gone.stream()
                                 .filter(uid -> folder.sequenceOf(uid) == 0 && set.contains(uid, largest))
@@ -95,7 +94,7 @@ final class FetchCommand implements ImapCommand {
         boolean markSeen = items.marksSeen() && !folder.readOnly();
         FetchRequest request = new FetchRequest(items.sections(), markSeen);
         return start.thenCompose(reply -> session.mailbox()
-                .call(listener -> listener.fetch(accountId, folderId, uids, request))
+                .call(listener -> listener.fetch(folderId, uids, request))
                 .thenApply(messages -> {
                     if (messages.stream()
                             .flatMap(m -> m.sections().stream())

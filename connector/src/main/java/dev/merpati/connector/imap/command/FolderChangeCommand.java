@@ -35,18 +35,15 @@ final class FolderChangeCommand implements ImapCommand {
         }
         parser.end();
         FolderChange change = new FolderChange(kind, name, newName);
-        long accountId = session.accountId();
         String verb = kind.name();
-        return session.mailbox()
-                .call(listener -> listener.changeFolder(accountId, change))
-                .thenApply(outcome -> new ImapReply()
-                        .tagged(
-                                tag,
-                                switch (outcome) {
-                                    case DONE -> ImapResponses.ok(verb + " completed");
-                                    case NO_SUCH_FOLDER -> ImapResponses.NONEXISTENT;
-                                    case ALREADY_EXISTS -> ImapResponses.ALREADY_EXISTS;
-                                    case NOT_ALLOWED -> ImapResponses.CANNOT;
-                                }));
+        return session.mailbox().call(listener -> listener.changeFolder(change)).thenApply(outcome -> new ImapReply()
+                .tagged(
+                        tag,
+                        switch (outcome) {
+                            case DONE -> ImapResponses.ok(verb + " completed");
+                            case NO_SUCH_FOLDER -> ImapResponses.NONEXISTENT;
+                            case ALREADY_EXISTS -> ImapResponses.ALREADY_EXISTS;
+                            case NOT_ALLOWED -> ImapResponses.CANNOT;
+                        }));
     }
 }

@@ -45,8 +45,7 @@ final class ListCommand implements ImapCommand {
                     .untagged(verb + " (\\Noselect) \"/\" \"\"")
                     .tagged(tag, ImapResponses.ok(verb + " completed")));
         }
-        long accountId = session.accountId();
-        return session.mailbox().call(listener -> listener.folders(accountId)).thenCompose(folders -> {
+        return session.mailbox().call(listener -> listener.folders()).thenCompose(folders -> {
             List<MailboxList.Entry> entries = MailboxList.compute(folders, request);
             if (request.statusItems().isEmpty()) {
                 return ImapCommand.done(reply(tag, verb, entries, Map.of(), request));
@@ -55,13 +54,11 @@ final class ListCommand implements ImapCommand {
                     .filter(MailboxList.Entry::selectable)
                     .map(MailboxList.Entry::name)
                     .toList();
-            return session.mailbox()
-                    .call(listener -> listener.statuses(accountId, names))
-                    .thenApply(statuses -> {
-                        Map<String, FolderStatus> byName = new HashMap<>();
-                        statuses.forEach(status -> byName.put(status.name(), status));
-                        return reply(tag, verb, entries, byName, request);
-                    });
+            return session.mailbox().call(listener -> listener.statuses(names)).thenApply(statuses -> {
+                Map<String, FolderStatus> byName = new HashMap<>();
+                statuses.forEach(status -> byName.put(status.name(), status));
+                return reply(tag, verb, entries, byName, request);
+            });
         });
     }
 

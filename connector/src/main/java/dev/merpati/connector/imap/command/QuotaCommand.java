@@ -55,35 +55,30 @@ final class QuotaCommand implements ImapCommand {
             return ImapCommand.tagged(tag, ImapResponses.QUOTA_NOT_SETTABLE);
         }
         parser.end();
-        long accountId = session.accountId();
         if (kind == Kind.GETQUOTA) {
-            return session.mailbox().call(listener -> listener.quota(accountId)).thenApply(usage -> {
+            return session.mailbox().call(listener -> listener.quota()).thenApply(usage -> {
                 if (!usage.limited() || !name.equals(ROOT)) {
                     return new ImapReply().tagged(tag, ImapResponses.NO_QUOTA_ROOT);
                 }
                 return new ImapReply().untagged(quota(usage)).tagged(tag, ImapResponses.ok("GETQUOTA completed"));
             });
         }
-        return session.mailbox()
-                .call(listener -> listener.status(accountId, name))
-                .thenCompose(status -> {
-                    if (status == null) {
-                        return ImapCommand.tagged(tag, ImapResponses.NONEXISTENT);
-                    }
-                    return session.mailbox()
-                            .call(listener -> listener.quota(accountId))
-                            .thenApply(usage -> {
-                                String folder = ImapStrings.quoted(status.name());
-                                ImapReply reply = new ImapReply();
-                                if (usage.limited()) {
-                                    reply.untagged("QUOTAROOT " + folder + " " + ImapStrings.quoted(ROOT))
-                                            .untagged(quota(usage));
-                                } else {
-                                    reply.untagged("QUOTAROOT " + folder);
-                                }
-                                return reply.tagged(tag, ImapResponses.ok("GETQUOTAROOT completed"));
-                            });
-                });
+        return session.mailbox().call(listener -> listener.status(name)).thenCompose(status -> {
+            if (status == null) {
+                return ImapCommand.tagged(tag, ImapResponses.NONEXISTENT);
+            }
+            return session.mailbox().call(listener -> listener.quota()).thenApply(usage -> {
+                String folder = ImapStrings.quoted(status.name());
+                ImapReply reply = new ImapReply();
+                if (usage.limited()) {
+                    reply.untagged("QUOTAROOT " + folder + " " + ImapStrings.quoted(ROOT))
+                            .untagged(quota(usage));
+                } else {
+                    reply.untagged("QUOTAROOT " + folder);
+                }
+                return reply.tagged(tag, ImapResponses.ok("GETQUOTAROOT completed"));
+            });
+        });
     }
 
     /** The untagged QUOTA response: usage rounded up, the limit down, both in KiB. */

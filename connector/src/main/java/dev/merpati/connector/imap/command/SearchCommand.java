@@ -69,12 +69,11 @@ final class SearchCommand implements ImapCommand {
             session.enable("CONDSTORE");
         }
         List<Long> all = folder.resolve(SequenceSet.parse("1:*"), false);
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         boolean extended = returns != null || session.enabled("IMAP4REV2");
         List<String> options = returns == null || returns.isEmpty() ? List.of("ALL") : returns;
         return session.mailbox()
-                .call(listener -> listener.search(accountId, folderId, all, criteria))
+                .call(listener -> listener.search(folderId, all, criteria))
                 .thenApply(found -> {
                     List<Long> numbers = new ArrayList<>();
                     long highest = 0;

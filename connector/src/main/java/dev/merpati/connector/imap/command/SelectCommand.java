@@ -61,11 +61,10 @@ final class SelectCommand implements ImapCommand {
         // the client is told that the previous one was closed (RFC 7162 §3.2.11).
         boolean closed = session.selected() != null && (session.enabled("QRESYNC") || session.enabled("IMAP4REV2"));
         session.unselect();
-        long accountId = session.accountId();
         Qresync known = qresync;
         boolean rev2 = session.enabled("IMAP4REV2");
         return session.mailbox()
-                .call(listener -> listener.select(accountId, name, readOnly))
+                .call(listener -> listener.select(name, readOnly))
                 .thenCompose(snapshot -> {
                     ImapReply reply = new ImapReply();
                     if (closed) {
@@ -81,7 +80,7 @@ final class SelectCommand implements ImapCommand {
                     session.select(folder);
                     // IMAP4rev2 answers SELECT with the folder's LIST line (RFC 9051 §6.3.2).
                     CompletionStage<List<FolderInfo>> listing = rev2
-                            ? session.mailbox().call(listener -> listener.folders(accountId))
+                            ? session.mailbox().call(listener -> listener.folders())
                             : CompletableFuture.completedFuture(null);
                     return listing.thenCompose(folders -> {
                         opened(reply, session, snapshot, folder, readOnly);
@@ -94,7 +93,7 @@ final class SelectCommand implements ImapCommand {
                             return ImapCommand.done(reply.tagged(tag, ImapResponses.ok(done)));
                         }
                         return session.mailbox()
-                                .call(listener -> listener.vanished(accountId, folder.folderId(), known.modseq()))
+                                .call(listener -> listener.vanished(folder.folderId(), known.modseq()))
                                 .thenApply(vanished -> {
                                     if (session.selected() == folder) {
                                         resynchronise(reply, folder, known, vanished);

@@ -58,10 +58,9 @@ final class SortCommand implements ImapCommand {
             return ImapCommand.tagged(tag, ImapResponses.no(BADCHARSET));
         }
         List<Long> all = folder.resolve(SequenceSet.parse("1:*"), false);
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
-                .call(listener -> listener.sort(accountId, folderId, all, order, criteria))
+                .call(listener -> listener.sort(folderId, all, order, criteria))
                 .thenApply(sorted -> {
                     StringBuilder line = new StringBuilder("SORT");
                     for (long uid : sorted) {

@@ -31,17 +31,12 @@ final class StatusCommand implements ImapCommand {
         parser.sp();
         List<String> items = items(parser);
         parser.end();
-        long accountId = session.accountId();
-        return session.mailbox()
-                .call(listener -> listener.status(accountId, name))
-                .thenApply(status -> {
-                    if (status == null) {
-                        return new ImapReply().tagged(tag, ImapResponses.NONEXISTENT);
-                    }
-                    return new ImapReply()
-                            .untagged(response(status, items))
-                            .tagged(tag, ImapResponses.ok("STATUS completed"));
-                });
+        return session.mailbox().call(listener -> listener.status(name)).thenApply(status -> {
+            if (status == null) {
+                return new ImapReply().tagged(tag, ImapResponses.NONEXISTENT);
+            }
+            return new ImapReply().untagged(response(status, items)).tagged(tag, ImapResponses.ok("STATUS completed"));
+        });
     }
 
     /** A parenthesised list of STATUS items (also used by LIST ... RETURN (STATUS (...))). */

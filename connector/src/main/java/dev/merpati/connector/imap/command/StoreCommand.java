@@ -80,10 +80,9 @@ final class StoreCommand implements ImapCommand {
         FlagChange change = new FlagChange(mode, flags, unchangedSince);
         boolean withModseq = session.enabled("CONDSTORE");
         boolean withUid = byUid || session.enabled("QRESYNC");
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
-                .call(listener -> listener.store(accountId, folderId, uids, change))
+                .call(listener -> listener.store(folderId, uids, change))
                 .thenApply(changed -> {
                     ImapReply reply = new ImapReply();
                     java.util.Set<Long> modified = new java.util.TreeSet<>(uids);

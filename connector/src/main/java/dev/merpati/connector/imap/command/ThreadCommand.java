@@ -49,10 +49,9 @@ final class ThreadCommand implements ImapCommand {
             return ImapCommand.tagged(tag, ImapResponses.no(SortCommand.BADCHARSET));
         }
         List<Long> all = folder.resolve(SequenceSet.parse("1:*"), false);
-        long accountId = session.accountId();
         long folderId = folder.folderId();
         return session.mailbox()
-                .call(listener -> listener.thread(accountId, folderId, all, algorithm, criteria))
+                .call(listener -> listener.thread(folderId, all, algorithm, criteria))
                 .thenApply(threads -> {
                     LongUnaryOperator number =
                             uid -> byUid ? (folder.sequenceOf(uid) > 0 ? uid : 0) : folder.sequenceOf(uid);

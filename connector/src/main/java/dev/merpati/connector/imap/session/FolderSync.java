@@ -15,12 +15,11 @@ public final class FolderSync {
         if (selected == null) {
             return CompletableFuture.completedFuture(reply);
         }
-        long accountId = session.accountId();
         long folderId = selected.folderId();
         long known = selected.highestModseq();
         boolean claim = !selected.readOnly();
         return session.mailbox()
-                .call(listener -> listener.changesSince(accountId, folderId, known, claim))
+                .call(listener -> listener.changesSince(folderId, known, claim))
                 .thenApply(snapshot -> {
                     if (snapshot != null && session.selected() == selected) {
                         selected.update(snapshot, reply, true, session.enabled("CONDSTORE"));

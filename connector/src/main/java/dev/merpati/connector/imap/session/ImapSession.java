@@ -15,7 +15,7 @@ public final class ImapSession {
     private final ServerTls tls;
     private final long maxMessageSize;
     private final LoopBoundInvoker<AuthenticationListener> authentication;
-    private final LoopBoundInvoker<MailboxListener> mailbox;
+    private LoopBoundInvoker<MailboxListener> mailbox;
     private final MailboxEvents events;
     private final Set<String> enabled = new HashSet<>();
     private ImapState state = ImapState.NOT_AUTHENTICATED;
@@ -65,8 +65,10 @@ public final class ImapSession {
         return state;
     }
 
+    /** From now on the store is called as this user. */
     public void loggedIn(AuthenticatedUser user) {
         this.user = user;
+        this.mailbox = mailbox.as(user.address());
         state = ImapState.AUTHENTICATED;
     }
 
