@@ -254,9 +254,39 @@ class MailboxStoreContractTest {
             }
         });
         assertArrayEquals(raw.getBytes(StandardCharsets.UTF_8), streamed);
+        // a part is read decoded from its transfer encoding
+        assertEquals("%PDF-", new String(part(inbox, uid, "2"), StandardCharsets.US_ASCII));
+        assertEquals("Hello", new String(part(inbox, uid, "1"), StandardCharsets.UTF_8));
+        assertTrue(container
+                .inTransaction(() -> store.openPart(owner, inbox, uid, "3"))
+                .isEmpty());
+        assertTrue(container
+                .inTransaction(() -> store.openPart(stranger, inbox, uid, "2"))
+                .isEmpty());
+
         byte[] range = container.inTransaction(
                 () -> store.read(owner, details.summary().id(), 6, 4));
         assertEquals("=?UT", new String(range, StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] part(long folderId, long uid, String path) {
+        return container.inTransaction(() -> {
+            try (InputStream in =
+                    store.openPart(owner, folderId, uid, path).orElseThrow().content()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void theBodyOfAMessageOfOnePartIsPartOne() {
+        String raw = "Subject: plain\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nGr=FC=DFe\r\n";
+        long uid = append(owner, "INBOX", raw).uid();
+        long inbox = folder(owner, "INBOX").id();
+        assertEquals("Grüße\r\n", new String(part(inbox, uid, "1"), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -83,6 +83,12 @@ public class MailboxService {
                 .flatMap(m -> store.open(account, m.summary().id()));
     }
 
+    /** One part of a message, decoded while read; empty when it is not there. */
+    public Optional<PartContent> openPart(String folder, long uid, String part) {
+        long account = account();
+        return store.folder(account, folder).flatMap(f -> store.openPart(account, f.id(), uid, part));
+    }
+
     /** The UIDs of the folder's messages, ascending; empty when there is no such folder. */
     public List<Long> uids(String folder) {
         long account = account();

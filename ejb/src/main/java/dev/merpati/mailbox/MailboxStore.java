@@ -264,6 +264,28 @@ public class MailboxStore {
     }
 
     /**
+     * One part of a message (by IMAP part number, e.g. "2" or "1.1"), decoded from its transfer
+     * encoding while it is read; empty when the folder, the message or the part is not there.
+     */
+    public Optional<PartContent> openPart(long accountId, long folderId, long uid, String path) {
+        if (owned(accountId, folderId) == null) {
+            return Optional.empty();
+        }
+        return messages(folderId, List.of(uid)).stream().findFirst().flatMap(message -> {
+            long bodyId = message.getBodyId();
+            MimePart root = new MimeParser(
+                            offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets())
+                    .parse();
+            MessageParser.Located found = MessageParser.find(root, path);
+            if (found == null) {
+                return Optional.empty();
+            }
+            InputStream raw = new BodyInputStream(bodies, bodyId, found.part().bodyStart, found.part().bodyEnd);
+            return Optional.of(new PartContent(found.node(), TransferDecoding.decode(raw, found.node())));
+        });
+    }
+
+    /**
      * A range of the stored message: up to {@code maxLength} octets from {@code offset}, an empty
      * array past the end.
      *

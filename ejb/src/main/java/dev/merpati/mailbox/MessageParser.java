@@ -40,6 +40,38 @@ final class MessageParser {
 
     record Parsed(Envelope envelope, MimeNode structure) {}
 
+    /** A part of a parsed message and its description, found by its IMAP part number. */
+    record Located(MimePart part, MimeNode node) {}
+
+    /** The part numbered {@code path} ("" the message itself, "1.2"), or {@code null}. */
+    static Located find(MimePart root, String path) {
+        if (path.equals("1") && !root.isMultipart() && !root.isMessage()) {
+            return new Located(root, node(root, "1")); // the body of a message of one part
+        }
+        return find(root, "", path);
+    }
+
+    private static Located find(MimePart part, String path, String wanted) {
+        if (path.equals(wanted)) {
+            return new Located(part, node(part, path));
+        }
+        if (part.isMultipart()) {
+            for (int i = 0; i < part.children.size(); i++) {
+                String childPath = child(path, i + 1);
+                if (wanted.equals(childPath) || wanted.startsWith(childPath + ".")) {
+                    return find(part.children.get(i), childPath, wanted);
+                }
+            }
+        } else if (part.isMessage() && part.message != null && !path.isEmpty()) {
+            MimePart inner = part.message;
+            if (inner.isMultipart()) {
+                return find(inner, path, wanted);
+            }
+            return wanted.equals(child(path, 1)) ? new Located(inner, node(inner, wanted)) : null;
+        }
+        return null;
+    }
+
     /** The structure of a message parsed already. */
     static MimeNode structure(MimePart root) {
         return node(root, "");

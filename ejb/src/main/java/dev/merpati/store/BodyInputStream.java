@@ -13,9 +13,15 @@ public final class BodyInputStream extends InputStream {
     private int position;
 
     public BodyInputStream(BodyStore bodies, long bodyId, long size) {
+        this(bodies, bodyId, 0, size);
+    }
+
+    /** The octets from {@code from} (inclusive) to {@code to} (exclusive) of the stored body. */
+    public BodyInputStream(BodyStore bodies, long bodyId, long from, long to) {
         this.bodies = bodies;
         this.bodyId = bodyId;
-        this.size = size;
+        this.offset = from;
+        this.size = to;
     }
 
     @Override
@@ -33,7 +39,7 @@ public final class BodyInputStream extends InputStream {
             if (offset >= size) {
                 return -1;
             }
-            chunk = bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE);
+            chunk = bodies.read(bodyId, offset, (int) Math.min(BodyChunks.CHUNK_SIZE, size - offset));
             position = 0;
             if (chunk.length == 0) {
                 return -1;

@@ -1,0 +1,177 @@
+package dev.merpati.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.merpati.testkit.DemoAccounts;
+import dev.merpati.testkit.Mail;
+import dev.merpati.testkit.TestServer;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading mail in the webmail over HTTP as a browser would: the list links to a read view at a
+ * bookmarkable address, HTML is served sanitised for a sandboxed frame, an attachment downloads with
+ * its bytes intact and safe headers, and the message is then seen.
+ */
+class WebmailReadIT {
+
+    private final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private static URI page(String path) {
+        return URI.create("http://" + TestServer.HOST + ":" + TestServer.HTTP_PORT + path);
+    }
+
+    @Test
+    void anHtmlMailWithAnAttachmentIsReadSafely() throws Exception {
+        String subject = Mail.uniqueSubject("Quarterly report");
+        byte[] attachment = new byte[70_000];
+        for (int i = 0; i < attachment.length; i++) {
+            attachment[i] = (byte) (i * 31 + 7);
+        }
+        sendHtmlWithAttachment(subject, attachment);
+        Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+
+        get("/");
+        HttpResponse<String> inbox = login("bob", DemoAccounts.BOB_PASSWORD);
+        assertEquals(200, inbox.statusCode());
+        Matcher link = Pattern.compile("href=\"([^\"]*/mail/read\\.xhtml\\?folder=INBOX&amp;uid=(\\d+))\"[^>]*>"
+                        + Pattern.quote(subject))
+                .matcher(inbox.body());
+        assertTrue(link.find(), "the list links the message to its read view");
+        String uid = link.group(2);
+        assertTrue(inbox.body().contains("Has attachments"), "the list marks the attachment");
+
+        HttpResponse<String> read = get("/mail/read.xhtml?folder=INBOX&uid=" + uid);
+        assertEquals(200, read.statusCode());
+        assertTrue(read.body().contains(subject), "the read view shows the subject");
+        assertTrue(read.body().contains("Alice Example &lt;alice@merpati.test&gt;"), read.body());
+        assertFalse(read.body().contains("alert("), "the mail's script never reaches the webmail's page");
+        Matcher frame = Pattern.compile("<iframe id=\"html-body\"[^>]*sandbox=\"([^\"]*)\"[^>]*src=\"([^\"]+)\"")
+                .matcher(read.body());
+        assertTrue(frame.find(), "HTML is shown in a frame: " + read.body());
+        assertFalse(frame.group(1).contains("allow-scripts"));
+        assertFalse(frame.group(1).contains("allow-same-origin"));
+
+        HttpResponse<String> html = get(frame.group(2).replace("&amp;", "&"));
+        assertEquals(200, html.statusCode());
+        String csp = html.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.startsWith("sandbox"), csp);
+        assertTrue(csp.contains("default-src 'none'"), csp);
+        assertEquals(
+                "nosniff", html.headers().firstValue("X-Content-Type-Options").orElse(""));
+        String body = html.body().toLowerCase(Locale.ROOT);
+        assertTrue(body.contains("<b>numbers</b>"), body);
+        assertFalse(body.contains("<script"), body);
+        assertFalse(body.contains("onerror"), body);
+        assertFalse(body.contains("tracker.example"), "remote images are blocked: " + body);
+
+        Matcher download = Pattern.compile("href=\"([^\"]*/mail/part\\?[^\"]*)\"[^>]*>report\\.bin<")
+                .matcher(read.body());
+        assertTrue(download.find(), "the attachment is listed: " + read.body());
+        HttpResponse<byte[]> file = browser.send(
+                HttpRequest.newBuilder(page(download.group(1).replace("&amp;", "&")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(attachment, file.body(), "the attachment downloads byte for byte");
+        String disposition = file.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment;"), disposition);
+        assertTrue(disposition.contains("filename*=UTF-8''report.bin"), disposition);
+        assertEquals(
+                "nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        HttpResponse<String> again = get("/mail/inbox.xhtml");
+        Matcher row = Pattern.compile("class=\"subject\\s*([^\"]*)\"[^>]*>" + Pattern.quote(subject))
+                .matcher(again.body());
+        assertTrue(row.find(), again.body());
+        assertEquals("", row.group(1).strip(), "opened, the message is no longer shown unread");
+
+        assertEquals(404, get("/mail/read.xhtml?folder=INBOX&uid=999999").statusCode());
+        assertEquals(404, get("/mail/part?folder=INBOX&uid=" + uid + "&part=9").statusCode());
+        assertEquals(
+                404,
+                get("/mail/part?folder=" + URLEncoder.encode("No such", StandardCharsets.UTF_8) + "&uid=" + uid
+                                + "&part=2")
+                        .statusCode());
+    }
+
+    @Test
+    void anotherUserCannotReachTheMessage() throws Exception {
+        String subject = Mail.uniqueSubject("For bob only");
+        Mail.send(DemoAccounts.ALICE, DemoAccounts.BOB, subject, "Secret for bob.\r\n");
+        Mail.awaitPop3Message(DemoAccounts.BOB, DemoAccounts.BOB_PASSWORD, subject, Duration.ofSeconds(60));
+
+        get("/");
+        HttpResponse<String> inbox = login("alice", DemoAccounts.ALICE_PASSWORD);
+        assertEquals(200, inbox.statusCode());
+        assertFalse(inbox.body().contains(subject), "alice's list does not show bob's mail");
+        // Messages are named by the caller's own folder and UID: no number reaches bob's mail.
+        for (int uid = 1; uid <= 30; uid++) {
+            HttpResponse<String> read = get("/mail/read.xhtml?folder=INBOX&uid=" + uid);
+            assertFalse(read.body().contains(subject), "alice read bob's message as uid " + uid);
+        }
+    }
+
+    private static void sendHtmlWithAttachment(String subject, byte[] attachment) throws Exception {
+        MimeMessage message = new MimeMessage(Mail.session());
+        message.setFrom(new InternetAddress(DemoAccounts.ALICE, "Alice Example", "UTF-8"));
+        message.setRecipients(Message.RecipientType.TO, DemoAccounts.BOB);
+        message.setSubject(subject, "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("The numbers are attached.", "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(
+                "<p>The <b>numbers</b> are attached.<script>alert(1)</script>"
+                        + "<img src=\"http://tracker.example/open.gif\" onerror=\"alert(2)\"></p>",
+                "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, "application/octet-stream")));
+        file.setFileName("report.bin");
+        file.setDisposition(MimeBodyPart.ATTACHMENT);
+        message.setContent(new MimeMultipart(body, file));
+        Transport.send(message);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(page(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> login(String user, String password) throws Exception {
+        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return browser.send(
+                HttpRequest.newBuilder(page("/j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
