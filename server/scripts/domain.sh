@@ -89,6 +89,20 @@ asadmin_local() {
 # Runs asadmin against this domain's running server.
 asadmin() { asadmin_local --port "$ADMIN_PORT" "$@"; }
 
+# Keeps a secret in the domain's password alias store (referred to as ${ALIAS=name}); the value goes
+# through a file only asadmin reads, never on a command line or into domain.xml.
+password_alias() {
+    local name=$1 value=$2 file
+    file=$(mktemp)
+    chmod 600 "$file"
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value" >"$file"
+    if ! asadmin --passwordfile "$file" create-password-alias "$name"; then
+        rm -f "$file"
+        return 1
+    fi
+    rm -f "$file"
+}
+
 domain_exists() { [[ -f $DOMAIN_DIR/$DOMAIN_NAME/config/domain.xml ]]; }
 
 STAMP_FILE=$DOMAIN_DIR/$DOMAIN_NAME/merpati-provisioned
@@ -150,9 +164,11 @@ provision() {
     # connector's 64 threads (merpati-ra-pool) + the JMS consumers' bean pools (16 + 16 + 16 + 8, and
     # smtp delivery's up to 32) + timers and web requests may hold one at once; a pool smaller than that
     # makes stages wait for each other under load (RAR5117 after max-wait).
+    # Passwords live in the domain's password alias store, never in domain.xml.
+    password_alias merpati-db-password merpati
     asadmin create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource \
         --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 160 \
-        --property "URL=$(escape_property "$url"):user=merpati:password=merpati" merpati-pool
+        --property "URL=$(escape_property "$url"):user=merpati:password=\${ALIAS=merpati-db-password}" merpati-pool
     asadmin create-jdbc-resource --connectionpoolid merpati-pool jdbc/merpati
     # Every stage commits the database (last agent) and a JMS send (XA) in one transaction. Mail does
     # not depend on XA recovery: the database is the queue of record, every stage is idempotent and
@@ -175,11 +191,12 @@ provision() {
         make_dev_keystore "$keystore"
         keystore_password=$(cat "$keystore.password")
     fi
+    password_alias merpati-tls-password "$keystore_password"
 
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
     asadmin create-resource-adapter-config --threadpoolid "$RA_POOL" --property \
-        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=$(escape_property "$keystore_password"):smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT:imapPort=$IMAP_PORT:imapsPort=$IMAPS_PORT" \
+        "hostName=$(escape_property "$MAIL_HOSTNAME"):bindAddress=$(escape_property "$BIND_ADDRESS"):relayNetworks=$(escape_property "$RELAY_NETWORKS"):tlsKeystore=$(escape_property "$keystore"):tlsKeystorePassword=\${ALIAS=merpati-tls-password}:smtpPort=$SMTP_PORT:submissionPort=$SUBMISSION_PORT:smtpsPort=$SMTPS_PORT:pop3Port=$POP3_PORT:pop3sPort=$POP3S_PORT:imapPort=$IMAP_PORT:imapsPort=$IMAPS_PORT" \
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
@@ -232,8 +249,13 @@ deploy() {
     # The connector's SMTP client for remote delivery (same constraint).
     if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
             | grep -q '^eis/merpati/smtp$'; then
-        local client_properties=()
-        [[ -n $SMTP_CLIENT_PROPERTIES ]] && client_properties=(--property "$SMTP_CLIENT_PROPERTIES")
+        local client_properties=() properties=$SMTP_CLIENT_PROPERTIES
+        # The relay host's password goes to the password alias store; the pool names the alias.
+        if [[ $properties =~ (^|:)relayPassword=([^:]*) ]]; then
+            password_alias merpati-relay-password "${BASH_REMATCH[2]}"
+            properties=${properties/relayPassword=${BASH_REMATCH[2]}/relayPassword=\$\{ALIAS=merpati-relay-password\}}
+        fi
+        [[ -n $properties ]] && client_properties=(--property "$properties")
         asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
             --connectiondefinition dev.merpati.connector.api.SmtpClientConnectionFactory \
             --steadypoolsize 0 --maxpoolsize "$SMTP_SESSION_LIMIT" --transactionsupport NoTransaction \
