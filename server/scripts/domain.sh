@@ -35,6 +35,7 @@
 #   SMTP_SESSION_LIMIT      remote delivery: SMTP client sessions at once (and the client pool size) [100]
 #   SMTP_DESTINATION_CONCURRENCY_LIMIT  sessions at once to one destination domain [20]
 #   SMTP_CLIENT_PROPERTIES  properties of the SMTP client connection pool, e.g. timeouts
+#   WEB_PLAINTEXT_NETWORKS  clients that may use the webmail and admin API over plain HTTP [this machine]
 #                    "connectTimeout=30:heloTimeout=300" (seconds), relay login
 #                    "relayUsername=u:relayPassword=p"                     [none: the defaults]
 #   RELAY_HOST       relay host (smarthost) for remote mail, [host]:port or name:port [none: MX lookup]
@@ -65,6 +66,7 @@ TRANSPORT_MAP=${TRANSPORT_MAP:-}
 SMTP_SESSION_LIMIT=${SMTP_SESSION_LIMIT:-100}
 SMTP_DESTINATION_CONCURRENCY_LIMIT=${SMTP_DESTINATION_CONCURRENCY_LIMIT:-20}
 SMTP_CLIENT_PROPERTIES=${SMTP_CLIENT_PROPERTIES:-}
+WEB_PLAINTEXT_NETWORKS=${WEB_PLAINTEXT_NETWORKS:-}
 RELAY_HOST=${RELAY_HOST:-}
 
 APP_NAME=merpati
@@ -72,6 +74,7 @@ RAR_MODULE=merpati-connector
 RA_POOL=merpati-ra-pool
 
 if [[ -n $PORTBASE ]]; then ADMIN_PORT=$((PORTBASE + 48)); else ADMIN_PORT=4848; fi
+if [[ -n $PORTBASE ]]; then HTTPS_PORT=$((PORTBASE + 81)); else HTTPS_PORT=8181; fi
 
 LOG=$DOMAIN_DIR/asadmin.log
 
@@ -134,6 +137,20 @@ make_dev_keystore() {
     echo "merpati: made a self-signed TLS certificate for $MAIL_HOSTNAME in $keystore"
 }
 
+# The webmail and the admin API answer HTTPS (Payara's http-listener-2) with the certificate of the
+# mail ports: its key is copied into the domain's keystore (kept with the master password) under
+# the nickname merpati-mail. Replacing the mail keystore and making the domain again renews both.
+https_certificate() {
+    local keystore=$1 password=$2 alias
+    alias=$(keytool -list -keystore "$keystore" -storepass "$password" 2>/dev/null \
+        | awk -F, '/PrivateKeyEntry/ { print $1; exit }')
+    [[ -n $alias ]] || { echo "merpati: no private key in $keystore" >&2; return 1; }
+    keytool -importkeystore -noprompt -srckeystore "$keystore" -srcstorepass "$password" -srcalias "$alias" \
+        -destkeystore "$DOMAIN_DIR/$DOMAIN_NAME/config/keystore.p12" -deststoretype PKCS12 \
+        -deststorepass changeit -destalias merpati-mail >>"$LOG" 2>&1
+    asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=merpati-mail
+}
+
 # asadmin splits --property values on ':' and '='; escape them inside a value.
 escape_property() { sed -e 's/[:=]/\\&/g' <<<"$1"; }
 
@@ -192,6 +209,7 @@ provision() {
         keystore_password=$(cat "$keystore.password")
     fi
     password_alias merpati-tls-password "$keystore_password"
+    https_certificate "$keystore" "$keystore_password"
 
     # The connector's own thread pool (not the ORB pool that delivers JMS to the MDBs) and its settings.
     asadmin create-threadpool --minthreadpoolsize 8 --maxthreadpoolsize 64 --maxqueuesize 4096 "$RA_POOL"
@@ -200,6 +218,10 @@ provision() {
         "$APP_NAME#$RAR_MODULE"
 
     asadmin create-system-properties "merpati.hostname=$(escape_property "$MAIL_HOSTNAME")"
+    asadmin create-system-properties "merpati.web.httpsPort=$HTTPS_PORT"
+    if [[ -n $WEB_PLAINTEXT_NETWORKS ]]; then
+        asadmin create-system-properties "merpati.web.plaintextNetworks=$(escape_property "$WEB_PLAINTEXT_NETWORKS")"
+    fi
     asadmin create-system-properties "merpati.queue.retrySeconds=$QUEUE_RETRY_SECONDS"
     asadmin create-system-properties "merpati.queue.lifetimeSeconds=$QUEUE_LIFETIME_SECONDS"
     asadmin create-system-properties "merpati.quota.defaultBytes=$QUOTA_DEFAULT_BYTES"

@@ -15,7 +15,7 @@ export SUBMISSION_PORT=$((base + 87)) SMTPS_PORT=$((base + 65))
 export POP3S_PORT=$((base + 95)) IMAPS_PORT=$((base + 93))
 export MAIL_HOSTNAME=mail.merpati.test BIND_ADDRESS=127.0.0.1
 # Only 127.0.0.1 may relay: a test client that binds 127.0.0.2 plays an outside client.
-export RELAY_NETWORKS=127.0.0.1/32
+export RELAY_NETWORKS=127.0.0.1/32 WEB_PLAINTEXT_NETWORKS=127.0.0.1/32
 export DEMO_ACCOUNTS='alice@merpati.test:alice-secret,bob@merpati.test:bob-secret'
 # Deferred mail: retried every 5 s, returned after 25 s; alice may use the admin REST API.
 # Remote delivery: remote.test goes to the SMTP peer RemoteDeliveryIT runs on +30; remote.invalid

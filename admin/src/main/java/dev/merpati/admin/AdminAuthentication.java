@@ -3,6 +3,7 @@ package dev.merpati.admin;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountService;
 import dev.merpati.mailbox.MailRoles;
+import dev.merpati.settings.HttpsOnlyFromOutside;
 import dev.merpati.settings.MailSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -38,6 +41,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Optional<String> https = HttpsOnlyFromOutside.requiredHttps(request, settings);
+        if (https.isPresent()) {
+            return insecure(https.get(), request, response, context);
+        }
         Optional<AccountRef> admin = credentials(request.getHeader("Authorization"))
                 .flatMap(c -> accounts.authenticate(c[0], c[1]))
                 .filter(account -> settings.admins().contains(account.address()));
@@ -50,6 +57,20 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             return context.responseUnauthorized();
         }
         return context.doNothing();
+    }
+
+    /** Plain HTTP from outside: reads go to HTTPS, anything else (a password sent in the clear) is refused. */
+    private static AuthenticationStatus insecure(
+            String https, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (HttpsOnlyFromOutside.isRead(request)) {
+            return context.redirect(https);
+        }
+        try {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** {@code [user, password]} from a BASIC Authorization header. */

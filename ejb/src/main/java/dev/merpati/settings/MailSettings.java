@@ -61,6 +61,8 @@ public class MailSettings {
     public static final String AUTH_CACHE_SIZE = "merpati.auth.cacheSize";
     public static final String ADMINS = "merpati.admins";
     public static final String DEMO_ACCOUNTS = "merpati.demo.accounts";
+    public static final String HTTPS_PORT = "merpati.web.httpsPort";
+    public static final String WEB_PLAINTEXT_NETWORKS = "merpati.web.plaintextNetworks";
 
     /** The {@value #RECIPIENT_DELIMITER} that turns subaddressing off. */
     public static final String NO_DELIMITER = "none";
@@ -94,6 +96,8 @@ public class MailSettings {
     private static final Property P_AUTH_SIZE = new Property(AUTH_CACHE_SIZE, "10000");
     private static final Property P_ADMINS = new Property(ADMINS, NONE);
     private static final Property P_DEMO_ACCOUNTS = new Property(DEMO_ACCOUNTS, NONE);
+    private static final Property P_HTTPS_PORT = new Property(HTTPS_PORT, "8181");
+    private static final Property P_WEB_PLAINTEXT = new Property(WEB_PLAINTEXT_NETWORKS, "127.0.0.0/8, ::1/128");
 
     /** Every property of these settings, with its default. */
     public static final List<Property> PROPERTIES = List.of(
@@ -113,7 +117,9 @@ public class MailSettings {
             P_AUTH_NEGATIVE_TTL,
             P_AUTH_SIZE,
             P_ADMINS,
-            P_DEMO_ACCOUNTS);
+            P_DEMO_ACCOUNTS,
+            P_HTTPS_PORT,
+            P_WEB_PLAINTEXT);
 
     @Inject
     Config config;
@@ -137,6 +143,8 @@ public class MailSettings {
     private int authCacheSize;
     private Set<String> admins;
     private Map<String, String> demoAccounts;
+    private int httpsPort;
+    private Networks webPlaintextNetworks;
 
     /** For the container, which then reads the settings from MicroProfile Config. */
     protected MailSettings() {}
@@ -158,6 +166,19 @@ public class MailSettings {
         return of(Map.of());
     }
 
+    /**
+     * The port of the HTTPS listener that serves the webmail and the admin API (Payara's
+     * http-listener-2); plain HTTP from another machine is sent there. 0: no redirect.
+     */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The clients that may use the webmail and the admin API over plain HTTP (default: this machine). */
+    public Networks webPlaintextNetworks() {
+        return webPlaintextNetworks;
+    }
+
     @PostConstruct
     void readConfig() {
         read(name -> config.getOptionalValue(name, String.class));
@@ -173,6 +194,14 @@ public class MailSettings {
         sweepGrace = in.seconds(P_SWEEP_GRACE, 1);
         smtpSessionLimit = (int) in.number(P_SESSION_LIMIT, 1, Integer.MAX_VALUE, "");
         smtpDestinationConcurrencyLimit = (int) in.number(P_DESTINATION_LIMIT, 1, Integer.MAX_VALUE, "");
+        httpsPort = (int) in.number(P_HTTPS_PORT, 0, 65535, "");
+        String plaintext = in.raw(P_WEB_PLAINTEXT).orElse(P_WEB_PLAINTEXT.defaultValue());
+        try {
+            webPlaintextNetworks = Networks.parse(plaintext);
+        } catch (IllegalArgumentException e) {
+            in.report(WEB_PLAINTEXT_NETWORKS, plaintext, e.getMessage() + "; nobody may use plain HTTP");
+            webPlaintextNetworks = Networks.parse("");
+        }
         relayHost = in.text(P_RELAY_HOST).map(RelayHost::parse).orElse(null);
         if (relayHost != null && !relayHost.valid()) {
             in.report(

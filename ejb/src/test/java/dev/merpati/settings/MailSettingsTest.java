@@ -58,6 +58,8 @@ class MailSettingsTest {
         p.put(MailSettings.AUTH_CACHE_SIZE, "0");
         p.put(MailSettings.ADMINS, " Alice@Merpati.test, ,root@x.test");
         p.put(MailSettings.DEMO_ACCOUNTS, "alice@merpati.test:alice-secret, bob@merpati.test:b:o:b");
+        p.put(MailSettings.HTTPS_PORT, "30081");
+        p.put(MailSettings.WEB_PLAINTEXT_NETWORKS, "127.0.0.1/32");
         assertEquals(MailSettings.PROPERTIES.size(), p.size(), "a test value for every property");
 
         MailSettings s = MailSettings.of(p);
@@ -80,6 +82,9 @@ class MailSettingsTest {
         assertEquals(Duration.ZERO, s.authCacheTtl());
         assertEquals(Duration.ZERO, s.authCacheNegativeTtl());
         assertEquals(0, s.authCacheSize());
+        assertEquals(30081, s.httpsPort());
+        assertTrue(s.webPlaintextNetworks().contains("127.0.0.1"));
+        assertFalse(s.webPlaintextNetworks().contains("127.0.0.2"));
         assertEquals(Set.of("alice@merpati.test", "root@x.test"), s.admins());
         assertEquals(Map.of("alice@merpati.test", "alice-secret", "bob@merpati.test", "b:o:b"), s.demoAccounts());
         assertEquals(List.of(), s.problems());

@@ -20,6 +20,8 @@ public final class TestServer {
     public static final int IMAPS_PORT = PORTBASE + 93;
     public static final int POP3S_PORT = PORTBASE + 95;
     public static final int HTTP_PORT = PORTBASE + 80;
+    /** Payara's http-listener-2, with the mail certificate. */
+    public static final int HTTPS_PORT = PORTBASE + 81;
 
     /** remote.test's next hop in the domain's transport map: an {@link SmtpPeer} a test runs. */
     public static final int REMOTE_PEER_PORT = PORTBASE + 30;

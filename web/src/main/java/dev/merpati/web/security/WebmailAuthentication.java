@@ -1,5 +1,7 @@
 package dev.merpati.web.security;
 
+import dev.merpati.settings.HttpsOnlyFromOutside;
+import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,6 +13,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The webmail's login, as SquirrelMail's: a form with user name and password posted to {@value
@@ -33,9 +38,16 @@ public class WebmailAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    MailSettings settings;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Optional<String> https = HttpsOnlyFromOutside.requiredHttps(request, settings);
+        if (https.isPresent()) {
+            return insecure(https.get(), request, response, context);
+        }
         if (LOGIN_CHECK.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
             return login(request, context);
         }
@@ -43,6 +55,20 @@ public class WebmailAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /** Plain HTTP from outside: reads go to HTTPS, anything else (a password sent in the clear) is refused. */
+    private static AuthenticationStatus insecure(
+            String https, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (HttpsOnlyFromOutside.isRead(request)) {
+            return context.redirect(https);
+        }
+        try {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
