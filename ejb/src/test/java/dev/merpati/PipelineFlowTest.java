@@ -16,6 +16,7 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.ReceivedMail;
 import dev.merpati.connector.api.RecipientCheck;
 import dev.merpati.connector.api.RecipientVerdict;
+import dev.merpati.delivery.DeliveryRecordRepository;
 import dev.merpati.delivery.LocalDelivery;
 import dev.merpati.delivery.NextHops;
 import dev.merpati.delivery.RecipientsInFlight;
@@ -138,6 +139,7 @@ class PipelineFlowTest {
         receiver = container.add(new MailReceiverEndpoint());
         cleanup = container.add(new Cleanup());
         queueManager = container.add(new QueueManager());
+        container.add(new DeliveryRecordRepository());
         localDelivery = container.add(new LocalDelivery());
         container.add(new NextHops());
         remoteDelivery = container.add(new RemoteDelivery());
