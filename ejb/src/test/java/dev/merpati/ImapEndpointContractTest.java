@@ -14,7 +14,7 @@ import dev.merpati.mailbox.MailboxRepository;
 import dev.merpati.mailbox.MailboxStore;
 import dev.merpati.mailbox.MessageAppender;
 import dev.merpati.mailbox.Quotas;
-import dev.merpati.mailbox.Subscriptions;
+import dev.merpati.mailbox.SubscriptionRepository;
 import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.lang.reflect.InvocationTargetException;
@@ -38,7 +38,7 @@ class ImapEndpointContractTest extends MailboxListenerContract {
         container.add(new MessageAppender());
         container.add(new Quotas());
         container.add(new BodyStore());
-        container.add(new Subscriptions());
+        container.add(new SubscriptionRepository());
         container.add(new AuthCacheHolder());
         AccountService accounts = container.add(new AccountService());
         container.add(new MailboxStore());

@@ -26,7 +26,7 @@ import dev.merpati.mailbox.PageRequest;
 import dev.merpati.mailbox.Quotas;
 import dev.merpati.mailbox.SortKey;
 import dev.merpati.mailbox.SpecialUse;
-import dev.merpati.mailbox.Subscriptions;
+import dev.merpati.mailbox.SubscriptionRepository;
 import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
@@ -63,7 +63,7 @@ class MailboxStoreContractTest {
         container.add(new MessageAppender());
         container.add(new Quotas());
         container.add(new BodyStore());
-        container.add(new Subscriptions());
+        container.add(new SubscriptionRepository());
         container.add(new AuthCacheHolder());
         accounts = container.add(new AccountService());
         store = container.add(new MailboxStore());

@@ -32,7 +32,7 @@ import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.mailbox.PageRequest;
 import dev.merpati.mailbox.Quotas;
 import dev.merpati.mailbox.SortKey;
-import dev.merpati.mailbox.Subscriptions;
+import dev.merpati.mailbox.SubscriptionRepository;
 import dev.merpati.pipeline.Cleanup;
 import dev.merpati.pipeline.QueueAdmin;
 import dev.merpati.pipeline.QueueManager;
@@ -146,7 +146,7 @@ class PipelineFlowTest {
         inFlight = container.add(new RecipientsInFlight());
         ledger = container.add(new RemoteDeliveryLedger());
         queueAdmin = container.add(new QueueAdmin());
-        container.add(new Subscriptions());
+        container.add(new SubscriptionRepository());
         store = container.add(new MailboxStore());
         maildrop = container.add(new Maildrop());
         container.wire();

@@ -25,7 +25,7 @@ public class ImapFolders {
     MailboxRepository mailboxes;
 
     @Inject
-    Subscriptions subscriptions;
+    SubscriptionRepository subscriptions;
 
     @Inject
     MailboxStore store;

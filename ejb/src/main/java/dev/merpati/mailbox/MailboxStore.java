@@ -39,7 +39,7 @@ public class MailboxStore {
     MailboxRepository mailboxes;
 
     @Inject
-    Subscriptions subscriptions;
+    SubscriptionRepository subscriptions;
 
     @Inject
     Quotas quotas;
