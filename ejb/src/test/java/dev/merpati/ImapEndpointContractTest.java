@@ -1,5 +1,6 @@
 package dev.merpati;
 
+import dev.merpati.account.AccountMailboxOwners;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
 import dev.merpati.account.AuthCacheHolder;
@@ -34,6 +35,7 @@ class ImapEndpointContractTest extends MailboxListenerContract {
         container = new TestContainer("imap-endpoint-contract");
         container.add(MailSettings.defaults());
         container.add(new AccountRepository());
+        container.add(new AccountMailboxOwners());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
         container.add(new Quotas());

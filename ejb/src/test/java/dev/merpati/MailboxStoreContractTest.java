@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.merpati.account.AccountMailboxOwners;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
 import dev.merpati.account.AuthCacheHolder;
@@ -59,6 +60,7 @@ class MailboxStoreContractTest {
         container = new TestContainer("mailbox-contract");
         container.add(MailSettings.defaults());
         container.add(new AccountRepository());
+        container.add(new AccountMailboxOwners());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
         container.add(new Quotas());

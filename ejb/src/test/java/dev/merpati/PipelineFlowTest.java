@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.account.AccountException;
+import dev.merpati.account.AccountMailboxOwners;
 import dev.merpati.account.AccountRef;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.AccountService;
@@ -124,6 +125,7 @@ class PipelineFlowTest {
         jms = container.add(new RecordedMessages());
         settings = container.add(MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test")));
         container.add(new AccountRepository());
+        container.add(new AccountMailboxOwners());
         container.add(new MailboxRepository());
         container.add(new MessageAppender());
         quotas = container.add(new Quotas());

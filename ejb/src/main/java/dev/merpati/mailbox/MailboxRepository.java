@@ -53,6 +53,40 @@ public class MailboxRepository {
         });
     }
 
+    /** The account's folders by name. */
+    public List<Mailbox> folders(long accountId) {
+        return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
+                .setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /** A folder by id, whoever's it is (the caller checks the account). */
+    Optional<Mailbox> find(long mailboxId) {
+        return Optional.ofNullable(em.find(Mailbox.class, mailboxId));
+    }
+
+    /** Locks a folder's row for a change and reads it again: UIDNEXT and HIGHESTMODSEQ change only under this lock. */
+    void lock(Mailbox mailbox) {
+        em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(mailbox);
+    }
+
+    void add(Mailbox mailbox) {
+        em.persist(mailbox);
+    }
+
+    /** Removes a folder; its messages must be gone first ({@link #deleteMessages}). */
+    void remove(Mailbox mailbox) {
+        em.remove(mailbox);
+    }
+
+    /** Removes all messages of a folder at once (DELETE of the folder: no expunge log, the folder goes too). */
+    void deleteMessages(long mailboxId) {
+        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
+                .setParameter("mailbox", mailboxId)
+                .executeUpdate();
+    }
+
     public List<MailboxMessage> messagesByUid(long mailboxId, boolean newestFirst) {
         String order = newestFirst ? "DESC" : "ASC";
         return em.createQuery(
@@ -102,6 +136,31 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId)
                 .setParameter("ids", messageIds)
                 .getResultList();
+    }
+
+    /** The octets of all messages in all the account's folders (what its quota counts). */
+    long octets(long accountId) {
+        Number used = (Number) em.createNativeQuery("SELECT COALESCE(SUM(mm.size), 0) FROM mailbox_message mm"
+                        + " JOIN mailbox m ON mm.mailbox_id = m.id WHERE m.account_id = ?1")
+                .setParameter(1, accountId)
+                .getSingleResult();
+        return used.longValue();
+    }
+
+    /** Where a message is stored and how large it is, if it is in a folder of the account. */
+    record BodyRef(long bodyId, long size) {}
+
+    /** The body of a message of the account, in one query (this runs for every chunk of every read). */
+    Optional<BodyRef> body(long accountId, long messageId) {
+        return em.createQuery(
+                        "SELECT m.bodyId, m.octets FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
+                        Object[].class)
+                .setParameter("id", messageId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new BodyRef(number(row[0]), number(row[1])));
     }
 
     public void add(MailboxMessage message) {
@@ -193,8 +252,14 @@ public class MailboxRepository {
                 .getResultList();
     }
 
-    /** Message count, total octets and unseen count of a folder. */
-    Object[] counts(long mailboxId) {
+    /** How many messages a folder has, how many of them are unseen, and their octets. */
+    record Counts(long messages, long unseen, long octets) {
+
+        static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    /** The counters of one folder. */
+    Counts counts(long mailboxId) {
         Object[] counts = em.createQuery(
                         "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
                         Object[].class)
@@ -206,7 +271,33 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId)
                 .setParameter("seen", false)
                 .getSingleResult();
-        return new Object[] {counts[0], counts[1], unseen};
+        return new Counts(number(counts[0]), unseen, number(counts[1]));
+    }
+
+    /** The counters of all the account's folders that have messages, by folder id, in two queries. */
+    Map<Long, Counts> countsByFolder(long accountId) {
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m), SUM(m.octets) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .getResultList()) {
+            counts.put((Long) row[0], new long[] {number(row[1]), 0, number(row[2])});
+        }
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account AND m.seen = :seen"
+                                + " GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("seen", false)
+                .getResultList()) {
+            counts.computeIfAbsent((Long) row[0], id -> new long[3])[1] = number(row[1]);
+        }
+        Map<Long, Counts> result = new HashMap<>();
+        counts.forEach((id, c) -> result.put(id, new Counts(c[0], c[1], c[2])));
+        return result;
     }
 
     long count(long mailboxId) {
@@ -262,6 +353,10 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId)
                 .setParameter("deleted", true)
                 .getResultList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static String likeEscape(String text) {

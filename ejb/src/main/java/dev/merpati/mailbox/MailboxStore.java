@@ -5,14 +5,10 @@ import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +27,6 @@ import java.util.TreeSet;
 public class MailboxStore {
 
     private static final int IN_LIST_LIMIT = 500;
-
-    @PersistenceContext(unitName = "merpati")
-    EntityManager em;
 
     @Inject
     MailboxRepository mailboxes;
@@ -57,31 +50,9 @@ public class MailboxStore {
 
     /** The account's folders by path, with their counters. */
     public List<Folder> folders(long accountId) {
-        List<Mailbox> all = em.createQuery(
-                        "SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
-                .setParameter("account", accountId)
-                .getResultList();
-        Map<Long, long[]> counts = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "SELECT m.mailboxId, COUNT(m), SUM(m.octets) FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.mailboxId = b.id AND b.accountId = :account GROUP BY m.mailboxId",
-                        Object[].class)
-                .setParameter("account", accountId)
-                .getResultList()) {
-            counts.put((Long) row[0], new long[] {number(row[1]), 0, number(row[2])});
-        }
-        for (Object[] row : em.createQuery(
-                        "SELECT m.mailboxId, COUNT(m) FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.mailboxId = b.id AND b.accountId = :account AND m.seen = :seen"
-                                + " GROUP BY m.mailboxId",
-                        Object[].class)
-                .setParameter("account", accountId)
-                .setParameter("seen", false)
-                .getResultList()) {
-            counts.computeIfAbsent((Long) row[0], id -> new long[3])[1] = number(row[1]);
-        }
-        return all.stream()
-                .map(b -> folder(b, counts.getOrDefault(b.getId(), new long[3])))
+        Map<Long, MailboxRepository.Counts> counts = mailboxes.countsByFolder(accountId);
+        return mailboxes.folders(accountId).stream()
+                .map(b -> folder(b, counts.getOrDefault(b.getId(), MailboxRepository.Counts.NONE)))
                 .toList();
     }
 
@@ -121,7 +92,7 @@ public class MailboxStore {
 
     private void persistFolder(long accountId, String name, Instant now) {
         Mailbox created = new Mailbox(accountId, name, null, uidvalidity(now), now);
-        em.persist(created);
+        mailboxes.add(created);
         adoptSubscription(accountId, created);
     }
 
@@ -135,14 +106,12 @@ public class MailboxStore {
         if (mailbox.isEmpty()) {
             return FolderResult.NO_SUCH_FOLDER;
         }
-        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
-                .setParameter("mailbox", mailbox.get().getId())
-                .executeUpdate();
+        mailboxes.deleteMessages(mailbox.get().getId());
         if (mailbox.get().isSubscribed()) {
             // the subscription outlives the folder (RFC 3501 §6.3.6)
             subscriptions.keepDangling(accountId, name);
         }
-        em.remove(mailbox.get());
+        mailboxes.remove(mailbox.get());
         return FolderResult.DONE;
     }
 
@@ -172,7 +141,7 @@ public class MailboxStore {
             Mailbox target = mailboxes.lock(accountId, to).orElseThrow();
             List<MailboxMessage> moved = mailboxes.messagesByUid(source.get().getId(), false);
             for (MailboxMessage message : moved) {
-                em.persist(message.copyTo(target));
+                mailboxes.add(message.copyTo(target));
             }
             mailboxes.expunge(source.get(), moved);
             return FolderResult.DONE;
@@ -260,7 +229,7 @@ public class MailboxStore {
      * message is not the account's.
      */
     public Optional<InputStream> open(long accountId, long messageId) {
-        return ownedMessage(accountId, messageId).map(row -> new BodyInputStream(bodies, row.bodyId(), row.size()));
+        return ownedMessage(accountId, messageId).map(body -> new BodyInputStream(bodies, body.bodyId(), body.size()));
     }
 
     /**
@@ -273,25 +242,14 @@ public class MailboxStore {
         if (offset < 0 || maxLength < 0) {
             throw new IllegalArgumentException("negative offset or length");
         }
-        BodyRef body = ownedMessage(accountId, messageId)
+        MailboxRepository.BodyRef body = ownedMessage(accountId, messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
         return bodies.read(body.bodyId(), offset, maxLength);
     }
 
-    /** Where a message of the account is stored, in one query (this runs for every chunk of every read). */
-    private Optional<BodyRef> ownedMessage(long accountId, long messageId) {
-        return em.createQuery(
-                        "SELECT m.bodyId, m.octets FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
-                        Object[].class)
-                .setParameter("id", messageId)
-                .setParameter("account", accountId)
-                .getResultStream()
-                .findFirst()
-                .map(row -> new BodyRef(number(row[0]), number(row[1])));
+    private Optional<MailboxRepository.BodyRef> ownedMessage(long accountId, long messageId) {
+        return mailboxes.body(accountId, messageId);
     }
-
-    private record BodyRef(long bodyId, long size) {}
 
     /**
      * Changes the flags of the listed messages; those whose flags change get a new MODSEQ.
@@ -370,7 +328,7 @@ public class MailboxStore {
         List<Long> to = new ArrayList<>();
         for (MailboxMessage message : sources) {
             MailboxMessage copy = message.copyTo(destination);
-            em.persist(copy);
+            mailboxes.add(copy);
             from.add(message.getUid());
             to.add(copy.getUid());
         }
@@ -474,16 +432,17 @@ public class MailboxStore {
 
     /** The folder if it belongs to the account, else {@code null}. */
     Mailbox owned(long accountId, long folderId) {
-        Mailbox mailbox = em.find(Mailbox.class, folderId);
-        return mailbox != null && mailbox.getAccountId() == accountId ? mailbox : null;
+        return mailboxes
+                .find(folderId)
+                .filter(mailbox -> mailbox.getAccountId() == accountId)
+                .orElse(null);
     }
 
     /** The folder locked for a change, if it belongs to the account, else {@code null}. */
     Mailbox locked(long accountId, long folderId) {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox != null) {
-            em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(mailbox);
+            mailboxes.lock(mailbox);
         }
         return mailbox;
     }
@@ -527,19 +486,18 @@ public class MailboxStore {
     }
 
     private Folder folder(Mailbox mailbox) {
-        Object[] counts = mailboxes.counts(mailbox.getId());
-        return folder(mailbox, new long[] {number(counts[0]), number(counts[2]), number(counts[1])});
+        return folder(mailbox, mailboxes.counts(mailbox.getId()));
     }
 
-    private static Folder folder(Mailbox b, long[] counts) {
+    private static Folder folder(Mailbox b, MailboxRepository.Counts counts) {
         return new Folder(
                 b.getId(),
                 b.getName(),
                 SpecialUse.of(b.getSpecialUse()),
                 b.isSubscribed(),
-                counts[0],
-                counts[1],
-                counts[2],
+                counts.messages(),
+                counts.unseen(),
+                counts.octets(),
                 b.getUidvalidity(),
                 b.getUidnext(),
                 b.getHighestmodseq());
@@ -563,9 +521,5 @@ public class MailboxStore {
     private static long uidvalidity(Instant now) {
         // Seconds since the epoch: a folder re-created later gets a larger UIDVALIDITY.
         return now.getEpochSecond();
-    }
-
-    static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }
