@@ -28,9 +28,9 @@ final class BinaryParts {
 
     /** The section, or {@link SectionData#empty()} when the message has no such part. */
     static SectionData section(MimeParts.Node root, List<Integer> path, Reader reader) {
-        MimeParts.Node entity = MimeParts.entity(root, path);
-        MimeParts.Range range =
-                MimeParts.resolve(root, new FetchRequest.Section(path, FetchRequest.Kind.BINARY, List.of()));
+        MimeParts.Node entity = SectionRanges.entity(root, path);
+        SectionRanges.Range range =
+                SectionRanges.resolve(root, new FetchRequest.Section(path, FetchRequest.Kind.BINARY, List.of()));
         if (entity == null || range == null) {
             return SectionData.empty();
         }

@@ -38,10 +38,10 @@ public class ImapEndpoint implements MailboxListener {
     ImapMessages messages;
 
     @Inject
-    Quotas quotas;
+    ImapOrdering ordering;
 
     @Inject
-    ImapOrdering ordering;
+    MailboxStore store;
 
     @Override
     public List<FolderInfo> folders() {
@@ -127,7 +127,7 @@ public class ImapEndpoint implements MailboxListener {
 
     @Override
     public QuotaUsage quota() {
-        Quota quota = quotas.usage(caller.id());
+        Quota quota = store.quota(caller.id());
         return new QuotaUsage(quota.usedBytes(), quota.limitBytes());
     }
 }

@@ -9,95 +9,59 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SectionData;
-import dev.merpati.store.BodyChunks;
-import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** IMAP message commands over the mailbox store; runs in the caller's transaction. */
 @ApplicationScoped
 public class ImapMessages {
 
-    /** Headers larger than this are cut for HEADER.FIELDS and header searches. */
-    static final int MAX_HEADER = 1024 * 1024;
-
-    @PersistenceContext(unitName = "merpati")
-    EntityManager em;
-
-    @Inject
-    MailboxRepository mailboxes;
-
-    @Inject
-    ImapFolders folders;
-
-    @Inject
-    BodyStore bodies;
-
     @Inject
     MailboxStore store;
 
     public List<FetchedMessage> fetch(long accountId, long folderId, List<Long> uids, FetchRequest request) {
-        Mailbox mailbox = request.markSeen() ? locked(accountId, folderId) : folders.owned(accountId, folderId);
-        if (mailbox == null) {
-            return List.of();
+        if (request.markSeen()) {
+            store.markSeen(accountId, folderId, uids);
         }
         List<FetchedMessage> result = new ArrayList<>();
-        List<MailboxMessage> found = messages(folderId, uids);
-        java.util.Map<Long, List<String>> keywords = mailboxes.keywords(
-                folderId, found.stream().map(MailboxMessage::getId).toList());
-        for (MailboxMessage message : found) {
-            if (request.markSeen() && !message.isSeen()) {
-                message.setSeen(true);
-                message.setModseq(mailbox.nextModseq());
-                store.changed(mailbox);
-            }
-            if (message.getMimeParts() == null) {
-                // Stored before the structure was kept: computed now, once.
-                long bodyId = message.getBodyId();
-                message.setStructure(MessageStructure.of(
-                        offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets()));
-            }
+        for (StoredMessage message : store.messages(accountId, folderId, uids)) {
+            MessageStructure structure = message.structure();
             List<SectionData> sections = new ArrayList<>();
             if (!request.sections().isEmpty()) {
-                MimeParts.Node root = MimeParts.read(message.getMimeParts());
+                MimeParts.Node root = structure.partTree();
                 for (FetchRequest.Section section : request.sections()) {
                     sections.add(section(message, root, section));
                 }
             }
             result.add(new FetchedMessage(
-                    message.getId(),
-                    ImapFlags.of(message, keywords.getOrDefault(message.getId(), List.of())),
-                    message.getInternalDate(),
-                    message.getOctets(),
-                    message.getEnvelope(),
-                    message.getBodySummary(),
-                    message.getBodyStructure(),
+                    message.id(),
+                    ImapFlags.of(message.flagState()),
+                    message.internalDate(),
+                    message.size(),
+                    structure.envelope(),
+                    structure.body(),
+                    structure.bodyStructure(),
                     sections));
         }
         return result;
     }
 
-    private SectionData section(MailboxMessage message, MimeParts.Node root, FetchRequest.Section section) {
+    private static SectionData section(StoredMessage message, MimeParts.Node root, FetchRequest.Section section) {
         if (section.kind() == FetchRequest.Kind.BINARY) {
-            long bodyId = message.getBodyId();
-            return BinaryParts.section(root, section.part(), (offset, length) -> bodies.read(bodyId, offset, length));
+            return BinaryParts.section(root, section.part(), message::read);
         }
-        MimeParts.Range range = MimeParts.resolve(root, section);
+        SectionRanges.Range range = SectionRanges.resolve(root, section);
         if (range == null) {
             return SectionData.empty();
         }
         if (section.kind() == FetchRequest.Kind.HEADER_FIELDS
                 || section.kind() == FetchRequest.Kind.HEADER_FIELDS_NOT) {
-            byte[] header =
-                    bodies.read(message.getBodyId(), range.offset(), (int) Math.min(range.length(), MAX_HEADER));
+            byte[] header = message.read(range.offset(), (int) Math.min(range.length(), StoredMessage.MAX_HEADER));
             return SectionData.of(HeaderFieldFilter.filter(
                     header, section.fields(), section.kind() == FetchRequest.Kind.HEADER_FIELDS_NOT));
         }
@@ -151,55 +115,13 @@ public class ImapMessages {
     }
 
     public List<Long> search(long accountId, long folderId, List<Long> uids, SearchKey criteria) {
-        if (folders.owned(accountId, folderId) == null) {
-            return List.of();
-        }
-        SearchMatcher matcher = new SearchMatcher(this::header, this::bodyContains);
+        SearchMatcher matcher = new SearchMatcher();
         List<Long> result = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        for (StoredMessage message : store.messages(accountId, folderId, uids)) {
             if (matcher.matches(message, criteria)) {
-                result.add(message.getUid());
+                result.add(message.uid());
             }
         }
         return result;
-    }
-
-    private List<MailboxMessage> messages(long folderId, List<Long> uids) {
-        return store.messages(folderId, uids);
-    }
-
-    private Mailbox locked(long accountId, long folderId) {
-        return store.locked(accountId, folderId);
-    }
-
-    byte[] header(MailboxMessage message) {
-        long size = message.getHeaderSize() != null ? message.getHeaderSize() : BodyChunks.CHUNK_SIZE;
-        return bodies.read(message.getBodyId(), 0, (int) Math.min(size, MAX_HEADER));
-    }
-
-    /** Whether the text after the header contains {@code needle} (ASCII case-insensitive), read in chunks. */
-    boolean bodyContains(MailboxMessage message, String needle, boolean includeHeader) {
-        byte[] wanted = needle.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (wanted.length == 0) {
-            return true;
-        }
-        long offset = includeHeader || message.getHeaderSize() == null ? 0 : message.getHeaderSize();
-        byte[] carry = new byte[0];
-        while (offset < message.getOctets()) {
-            byte[] chunk = bodies.read(message.getBodyId(), offset, BodyChunks.CHUNK_SIZE);
-            if (chunk.length == 0) {
-                break;
-            }
-            byte[] window = new byte[carry.length + chunk.length];
-            System.arraycopy(carry, 0, window, 0, carry.length);
-            System.arraycopy(chunk, 0, window, carry.length, chunk.length);
-            if (SearchMatcher.indexOfIgnoreCase(window, wanted) >= 0) {
-                return true;
-            }
-            int keep = Math.min(wanted.length - 1, window.length);
-            carry = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
-            offset += chunk.length;
-        }
-        return false;
     }
 }

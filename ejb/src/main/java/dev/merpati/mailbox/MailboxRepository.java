@@ -274,6 +274,26 @@ public class MailboxRepository {
         return new Counts(number(counts[0]), unseen, number(counts[1]));
     }
 
+    /** How many of a folder's messages are marked deleted. */
+    long countDeleted(long mailboxId) {
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted",
+                        Long.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("deleted", true)
+                .getSingleResult();
+    }
+
+    /** How many of a folder's messages have a UID of at least {@code firstUid}. */
+    long countFromUid(long mailboxId, long firstUid) {
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid >= :first",
+                        Long.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("first", firstUid)
+                .getSingleResult();
+    }
+
     /** The counters of all the account's folders that have messages, by folder id, in two queries. */
     Map<Long, Counts> countsByFolder(long accountId) {
         Map<Long, long[]> counts = new HashMap<>();

@@ -1,5 +1,8 @@
 package dev.merpati.mailbox;
 
+import dev.merpati.mailbox.ordering.BaseSubject;
+import dev.merpati.mailbox.ordering.OrderedMessage;
+import dev.merpati.mailbox.ordering.OrderingHeaders;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
@@ -9,9 +12,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +30,9 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class MailboxStore {
+
+    /** The longest keyword kept (the message_keyword column). */
+    public static final int MAX_KEYWORD = 255;
 
     private static final int IN_LIST_LIMIT = 500;
 
@@ -60,6 +68,30 @@ public class MailboxStore {
     public Optional<Folder> folder(long accountId, String path) {
         String name = FolderNames.normal(path);
         return name == null ? Optional.empty() : mailboxes.find(accountId, name).map(this::folder);
+    }
+
+    /** The account's folders by path, without counting their messages (a folder list without numbers). */
+    public List<FolderEntry> folderEntries(long accountId) {
+        return mailboxes.folders(accountId).stream().map(MailboxStore::entry).toList();
+    }
+
+    /** One folder without counting its messages. */
+    public Optional<FolderEntry> folderEntry(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        return name == null ? Optional.empty() : mailboxes.find(accountId, name).map(MailboxStore::entry);
+    }
+
+    /** One folder with all its counters, also of the messages marked deleted and of the recent ones. */
+    public Optional<FolderCounts> folderCounts(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        return name == null
+                ? Optional.empty()
+                : mailboxes
+                        .find(accountId, name)
+                        .map(mailbox -> new FolderCounts(
+                                folder(mailbox),
+                                mailboxes.countFromUid(mailbox.getId(), mailbox.getFirstRecentUid()),
+                                mailboxes.countDeleted(mailbox.getId())));
     }
 
     /** Subscribed names that have no folder (kept after DELETE, or made before CREATE). */
@@ -186,6 +218,68 @@ public class MailboxStore {
         }
     }
 
+    // ---- keeping a folder in sync
+
+    /**
+     * The folder as a client that keeps it in sync holds it, every message with its flags.
+     *
+     * @param claimRecent the messages no session has taken as recent yet become the caller's (under
+     *     the folder's row lock, so only one session gets them); else they are reported as recent
+     *     without being taken (a read-only session)
+     */
+    public Optional<FolderSync> syncState(long accountId, String path, boolean claimRecent) {
+        String name = FolderNames.normal(path);
+        return name == null
+                ? Optional.empty()
+                : mailboxes.find(accountId, name).map(mailbox -> syncState(mailbox, claimRecent));
+    }
+
+    /** {@link #syncState(long, String, boolean)} of a folder named by id. */
+    public Optional<FolderSync> syncState(long accountId, long folderId, boolean claimRecent) {
+        return Optional.ofNullable(owned(accountId, folderId)).map(mailbox -> syncState(mailbox, claimRecent));
+    }
+
+    /** The folder's HIGHESTMODSEQ: whether anything changed since a MODSEQ a client knows; empty when not there. */
+    public OptionalLong highestModseq(long accountId, long folderId) {
+        Mailbox mailbox = owned(accountId, folderId);
+        return mailbox == null ? OptionalLong.empty() : OptionalLong.of(mailbox.getHighestmodseq());
+    }
+
+    /** The UIDs expunged from the folder after MODSEQ {@code sinceModseq}, ascending (RFC 7162 VANISHED). */
+    public List<Long> expungedSince(long accountId, long folderId, long sinceModseq) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.expungedSince(folderId, sinceModseq);
+    }
+
+    private FolderSync syncState(Mailbox mailbox, boolean claimRecent) {
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            mailboxes.lock(mailbox);
+        }
+        long firstRecent = mailbox.getFirstRecentUid();
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            mailbox.claimRecent();
+        }
+        Map<Long, List<String>> keywords = mailboxes.keywords(mailbox.getId(), null);
+        List<MessageFlagState> messages = mailboxes.flagRowsByUid(mailbox.getId()).stream()
+                .map(row -> new MessageFlagState(
+                        row.uid(),
+                        row.modseq(),
+                        Flag.of(row.seen(), row.answered(), row.flagged(), row.deleted(), row.draft()),
+                        keywordList(keywords.get(row.id()))))
+                .toList();
+        List<Long> recent = messages.stream()
+                .map(MessageFlagState::uid)
+                .filter(uid -> uid >= firstRecent)
+                .toList();
+        return new FolderSync(
+                mailbox.getId(),
+                mailbox.getName(),
+                mailbox.getUidvalidity(),
+                mailbox.getUidnext(),
+                mailbox.getHighestmodseq(),
+                messages,
+                recent);
+    }
+
     // ---- messages
 
     /** A page of the folder's message list, ordered and cut by the database. */
@@ -207,7 +301,7 @@ public class MailboxStore {
         if (owned(accountId, folderId) == null) {
             return Optional.empty();
         }
-        return messages(folderId, List.of(uid)).stream().findFirst().map(message -> {
+        return rows(folderId, List.of(uid)).stream().findFirst().map(message -> {
             long bodyId = message.getBodyId();
             MessageParser.Parsed parsed = MessageParser.parse(
                     offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets());
@@ -217,6 +311,63 @@ public class MailboxStore {
                     parsed.envelope(),
                     parsed.structure());
         });
+    }
+
+    /**
+     * The listed messages of the folder in UID order, as read-only views for the current transaction;
+     * UIDs no longer there are skipped. None when the folder is not the account's.
+     */
+    public List<StoredMessage> messages(long accountId, long folderId, List<Long> uids) {
+        if (owned(accountId, folderId) == null) {
+            return List.of();
+        }
+        List<MailboxMessage> found = rows(folderId, uids);
+        Map<Long, List<String>> keywords = mailboxes.keywords(
+                folderId, found.stream().map(MailboxMessage::getId).toList());
+        return found.stream()
+                .map(m -> new StoredMessage(m, keywords.getOrDefault(m.getId(), List.of()), bodies))
+                .toList();
+    }
+
+    /**
+     * What SORT and THREAD (RFC 5256) order the listed messages by, in UID order, from the columns
+     * kept when they were stored (for a message stored before they were kept: from its header, now,
+     * once). None when the folder is not the account's.
+     */
+    public List<OrderedMessage> orderingKeys(long accountId, long folderId, Collection<Long> uids) {
+        if (owned(accountId, folderId) == null) {
+            return List.of();
+        }
+        Set<Long> wanted = new HashSet<>(uids);
+        List<OrderedMessage> result = new ArrayList<>();
+        for (MailboxMessage message : mailboxes.messagesByUid(folderId, false)) {
+            if (wanted.contains(message.getUid())) {
+                result.add(ordered(message));
+            }
+        }
+        return result;
+    }
+
+    private OrderedMessage ordered(MailboxMessage message) {
+        OrderingHeaders headers = message.getOrderingHeaders();
+        if (headers == null) {
+            long size = message.getHeaderSize() != null ? message.getHeaderSize() : 64 * 1024;
+            headers = OrderingHeaders.parse(
+                    bodies.read(message.getBodyId(), 0, (int) Math.min(size, StoredMessage.MAX_HEADER)));
+            message.setOrderingHeaders(headers);
+        }
+        Instant sent = message.getHeaderDate() != null ? message.getHeaderDate() : message.getInternalDate();
+        return new OrderedMessage(
+                message.getUid(),
+                sent,
+                message.getInternalDate(),
+                message.getOctets(),
+                BaseSubject.of(message.getHeaderSubject()),
+                headers.from(),
+                headers.to(),
+                headers.cc(),
+                OrderingHeaders.messageId(message.getHeaderMessageId()),
+                headers.referenceList());
     }
 
     /** The UIDs of the folder's messages, ascending. */
@@ -264,7 +415,7 @@ public class MailboxStore {
         Set<String> wantedKeywords = keywordSet(
                 update.keywords().stream().filter(MailboxStore::validKeyword).toList());
         List<MessageFlagState> result = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        for (MailboxMessage message : rows(folderId, uids)) {
             if (update.unchangedSince() >= 0 && message.getModseq() > update.unchangedSince()) {
                 continue;
             }
@@ -306,6 +457,28 @@ public class MailboxStore {
         return result;
     }
 
+    /**
+     * Marks the listed messages seen (a client read them); each that was not gets a new MODSEQ.
+     *
+     * @return the UIDs of the messages that were not seen before, ascending
+     */
+    public List<Long> markSeen(long accountId, long folderId, List<Long> uids) {
+        Mailbox mailbox = locked(accountId, folderId);
+        if (mailbox == null) {
+            return List.of();
+        }
+        List<Long> marked = new ArrayList<>();
+        for (MailboxMessage message : rows(folderId, uids)) {
+            if (!message.isSeen()) {
+                message.setSeen(true);
+                message.setModseq(mailbox.nextModseq());
+                changed(mailbox);
+                marked.add(message.getUid());
+            }
+        }
+        return marked;
+    }
+
     /** Copies (or moves) the listed messages to the folder named {@code target}. */
     public CopyResult copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
         Mailbox source = move ? locked(accountId, folderId) : owned(accountId, folderId);
@@ -316,7 +489,7 @@ public class MailboxStore {
         if (source == null || destination == null) {
             return CopyResult.of(CopyResult.Status.NO_SUCH_FOLDER);
         }
-        List<MailboxMessage> sources = messages(folderId, uids);
+        List<MailboxMessage> sources = rows(folderId, uids);
         // a move frees what it adds; a copy counts the copies' octets once more
         if (!move
                 && quotas.exceededBy(
@@ -354,7 +527,7 @@ public class MailboxStore {
         }
         List<MailboxMessage> candidates = uids == null
                 ? mailboxes.deletedMessages(folderId)
-                : messages(folderId, uids).stream()
+                : rows(folderId, uids).stream()
                         .filter(MailboxMessage::isDeleted)
                         .toList();
         List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
@@ -421,17 +594,17 @@ public class MailboxStore {
         return quotas.usage(accountId);
     }
 
-    // ---- shared with the IMAP endpoint of this module
+    // ----
 
     /** Front ends learn of the folder's change once the transaction commits. */
-    void changed(Mailbox mailbox) {
+    private void changed(Mailbox mailbox) {
         if (signals != null) {
             signals.afterCommit(mailbox.getAccountId(), mailbox.getId());
         }
     }
 
     /** The folder if it belongs to the account, else {@code null}. */
-    Mailbox owned(long accountId, long folderId) {
+    private Mailbox owned(long accountId, long folderId) {
         return mailboxes
                 .find(folderId)
                 .filter(mailbox -> mailbox.getAccountId() == accountId)
@@ -439,7 +612,7 @@ public class MailboxStore {
     }
 
     /** The folder locked for a change, if it belongs to the account, else {@code null}. */
-    Mailbox locked(long accountId, long folderId) {
+    private Mailbox locked(long accountId, long folderId) {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox != null) {
             mailboxes.lock(mailbox);
@@ -448,7 +621,7 @@ public class MailboxStore {
     }
 
     /** The listed messages of the folder in UID order; UIDs no longer there are skipped. */
-    List<MailboxMessage> messages(long folderId, List<Long> uids) {
+    private List<MailboxMessage> rows(long folderId, List<Long> uids) {
         List<MailboxMessage> found = new ArrayList<>();
         for (int start = 0; start < uids.size(); start += IN_LIST_LIMIT) {
             found.addAll(mailboxes.messagesWithUids(
@@ -471,9 +644,6 @@ public class MailboxStore {
         message.setDraft(flags.contains(Flag.DRAFT));
     }
 
-    /** The longest keyword kept (the message_keyword column). */
-    static final int MAX_KEYWORD = 255;
-
     static boolean validKeyword(String keyword) {
         return !keyword.isEmpty() && keyword.length() <= MAX_KEYWORD && !keyword.startsWith("\\");
     }
@@ -483,6 +653,22 @@ public class MailboxStore {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         set.addAll(keywords);
         return set;
+    }
+
+    /** Keywords in the order a flag list shows them (case-insensitive, the first spelling kept). */
+    static List<String> keywordList(Collection<String> keywords) {
+        return keywords == null || keywords.isEmpty() ? List.of() : List.copyOf(keywordSet(keywords));
+    }
+
+    private static FolderEntry entry(Mailbox b) {
+        return new FolderEntry(
+                b.getId(),
+                b.getName(),
+                SpecialUse.of(b.getSpecialUse()),
+                b.isSubscribed(),
+                b.getUidvalidity(),
+                b.getUidnext(),
+                b.getHighestmodseq());
     }
 
     private Folder folder(Mailbox mailbox) {

@@ -32,7 +32,7 @@ class BinaryPartsTest {
                 ? new byte[0]
                 : Arrays.copyOfRange(bytes, (int) offset, (int) Math.min(bytes.length, offset + Math.min(length, 5)));
         MessageStructure structure = MessageStructure.of(offset -> reader.read(offset, 5), bytes.length);
-        return BinaryParts.section(MimeParts.read(structure.parts()), List.of(path), reader);
+        return BinaryParts.section(structure.partTree(), List.of(path), reader);
     }
 
     @Test

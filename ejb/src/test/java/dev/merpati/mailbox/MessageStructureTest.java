@@ -31,8 +31,8 @@ class MessageStructureTest {
     }
 
     private static String section(String message, MessageStructure structure, FetchRequest.Kind kind, Integer... part) {
-        MimeParts.Range range = MimeParts.resolve(
-                MimeParts.read(structure.parts()), new FetchRequest.Section(List.of(part), kind, List.of()));
+        SectionRanges.Range range =
+                SectionRanges.resolve(structure.partTree(), new FetchRequest.Section(List.of(part), kind, List.of()));
         return range == null ? null : message.substring((int) range.offset(), (int) (range.offset() + range.length()));
     }
 
