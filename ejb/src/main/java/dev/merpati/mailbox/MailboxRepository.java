@@ -96,6 +96,19 @@ public class MailboxRepository {
                 .getResultList();
     }
 
+    /** Every message's id, UID and size in UID order, without loading the entities. */
+    List<MessageRef> refsByUid(long mailboxId) {
+        return em
+                .createQuery(
+                        "SELECT m.id, m.uid, m.octets FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid",
+                        Object[].class)
+                .setParameter("mailbox", mailboxId)
+                .getResultList()
+                .stream()
+                .map(r -> new MessageRef(number(r[0]), number(r[1]), number(r[2])))
+                .toList();
+    }
+
     /** Every message's flag columns in UID order, without loading the entities (SELECT of a big folder). */
     List<FlagRow> flagRowsByUid(long mailboxId) {
         List<Object[]> rows = em.createQuery(

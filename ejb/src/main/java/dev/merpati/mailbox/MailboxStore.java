@@ -375,6 +375,11 @@ public class MailboxStore {
         return owned(accountId, folderId) == null ? List.of() : mailboxes.uids(folderId);
     }
 
+    /** Every message of the folder as id, UID and size, in UID order (a client that downloads the folder). */
+    public List<MessageRef> messageRefs(long accountId, long folderId) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.refsByUid(folderId);
+    }
+
     /**
      * The stored message (all of it, as received) as a stream read chunk by chunk, or empty when the
      * message is not the account's.

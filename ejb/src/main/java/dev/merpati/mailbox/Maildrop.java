@@ -12,19 +12,16 @@ import java.util.Optional;
 public class Maildrop {
 
     @Inject
-    MailboxRepository mailboxes;
-
-    @Inject
     MailboxStore store;
 
     public List<MaildropMessage> list(long accountId) {
-        Optional<Mailbox> inbox = mailboxes.find(accountId, Mailbox.INBOX);
+        Optional<FolderEntry> inbox = store.folderEntry(accountId, Folder.INBOX);
         if (inbox.isEmpty()) {
             return List.of();
         }
-        long uidvalidity = inbox.get().getUidvalidity();
-        return mailboxes.messagesByUid(inbox.get().getId(), false).stream()
-                .map(m -> new MaildropMessage(m.getId(), m.getOctets(), Uidl.of(uidvalidity, m.getUid())))
+        long uidvalidity = inbox.get().uidValidity();
+        return store.messageRefs(accountId, inbox.get().id()).stream()
+                .map(m -> new MaildropMessage(m.id(), m.size(), Uidl.of(uidvalidity, m.uid())))
                 .toList();
     }
 
@@ -38,9 +35,8 @@ public class Maildrop {
         if (messageIds == null || messageIds.isEmpty()) {
             return 0;
         }
-        return mailboxes
-                .find(accountId, Mailbox.INBOX)
-                .map(inbox -> store.remove(accountId, inbox.getId(), new LinkedHashSet<>(messageIds)))
+        return store.folderEntry(accountId, Folder.INBOX)
+                .map(inbox -> store.remove(accountId, inbox.id(), new LinkedHashSet<>(messageIds)))
                 .orElse(0);
     }
 }
