@@ -1,6 +1,7 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.SearchKey;
+import dev.merpati.mailbox.StoredMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;

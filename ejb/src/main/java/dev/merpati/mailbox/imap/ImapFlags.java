@@ -1,7 +1,12 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FlagChange;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.mailbox.Flag;
+import dev.merpati.mailbox.FlagUpdate;
+import dev.merpati.mailbox.MailboxStore;
+import dev.merpati.mailbox.MessageFlagState;
+import dev.merpati.mailbox.StoredMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

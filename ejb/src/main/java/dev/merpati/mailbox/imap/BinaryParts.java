@@ -1,8 +1,9 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FetchRequest;
 import dev.merpati.connector.api.SectionData;
 import dev.merpati.connector.api.TransferDecoder;
+import dev.merpati.mailbox.MimeParts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

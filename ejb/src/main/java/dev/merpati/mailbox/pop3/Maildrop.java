@@ -1,6 +1,9 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.pop3;
 
 import dev.merpati.connector.api.MaildropMessage;
+import dev.merpati.mailbox.Folder;
+import dev.merpati.mailbox.FolderEntry;
+import dev.merpati.mailbox.MailboxStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;

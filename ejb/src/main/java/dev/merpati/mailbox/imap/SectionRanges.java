@@ -1,6 +1,7 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FetchRequest;
+import dev.merpati.mailbox.MimeParts;
 import java.util.List;
 
 /** Where a FETCH section (RFC 3501 §6.4.5) lies in a message, found in its stored part offsets. */

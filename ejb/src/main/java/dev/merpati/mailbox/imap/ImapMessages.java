@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.AppendOutcome;
 import dev.merpati.connector.api.CopyOutcome;
@@ -9,6 +9,12 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.MessageFlags;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SectionData;
+import dev.merpati.mailbox.AppendResult;
+import dev.merpati.mailbox.CopyResult;
+import dev.merpati.mailbox.MailboxStore;
+import dev.merpati.mailbox.MessageStructure;
+import dev.merpati.mailbox.MimeParts;
+import dev.merpati.mailbox.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

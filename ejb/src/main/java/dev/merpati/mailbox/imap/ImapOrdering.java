@@ -1,8 +1,9 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SortCriterion;
+import dev.merpati.mailbox.MailboxStore;
 import dev.merpati.mailbox.ordering.OrderedMessage;
 import dev.merpati.mailbox.ordering.Sorter;
 import dev.merpati.mailbox.ordering.Threader;

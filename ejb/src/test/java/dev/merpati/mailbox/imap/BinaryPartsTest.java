@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.SectionData;
+import dev.merpati.mailbox.MessageStructure;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

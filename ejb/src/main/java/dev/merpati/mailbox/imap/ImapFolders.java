@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FolderChange;
 import dev.merpati.connector.api.FolderInfo;
@@ -6,6 +6,10 @@ import dev.merpati.connector.api.FolderOutcome;
 import dev.merpati.connector.api.FolderSnapshot;
 import dev.merpati.connector.api.FolderStatus;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.mailbox.Folder;
+import dev.merpati.mailbox.FolderResult;
+import dev.merpati.mailbox.FolderSync;
+import dev.merpati.mailbox.MailboxStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

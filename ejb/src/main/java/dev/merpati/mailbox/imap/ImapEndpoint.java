@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.AppendOutcome;
 import dev.merpati.connector.api.CopyOutcome;
@@ -17,6 +17,9 @@ import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SortCriterion;
+import dev.merpati.mailbox.CallerAccount;
+import dev.merpati.mailbox.MailboxStore;
+import dev.merpati.mailbox.Quota;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
