@@ -23,7 +23,7 @@ public class MailboxRepository {
         }
     }
 
-    public Optional<Mailbox> find(long accountId, String name) {
+    Optional<Mailbox> find(long accountId, String name) {
         return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name = :name", Mailbox.class)
                 .setParameter("account", accountId)
                 .setParameter("name", canonicalName(name))
@@ -32,7 +32,7 @@ public class MailboxRepository {
     }
 
     /** The mailbox row locked for update: UIDNEXT and HIGHESTMODSEQ change only under this lock. */
-    public Optional<Mailbox> lock(long accountId, String name) {
+    Optional<Mailbox> lock(long accountId, String name) {
         return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name = :name", Mailbox.class)
                 .setParameter("account", accountId)
                 .setParameter("name", canonicalName(name))
@@ -54,7 +54,7 @@ public class MailboxRepository {
     }
 
     /** The account's folders by name. */
-    public List<Mailbox> folders(long accountId) {
+    List<Mailbox> folders(long accountId) {
         return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
                 .setParameter("account", accountId)
                 .getResultList();
@@ -87,7 +87,7 @@ public class MailboxRepository {
                 .executeUpdate();
     }
 
-    public List<MailboxMessage> messagesByUid(long mailboxId, boolean newestFirst) {
+    List<MailboxMessage> messagesByUid(long mailboxId, boolean newestFirst) {
         String order = newestFirst ? "DESC" : "ASC";
         return em.createQuery(
                         "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid " + order,
@@ -130,19 +130,7 @@ public class MailboxRepository {
                 .toList();
     }
 
-    public Optional<MailboxMessage> findMessage(long accountId, String mailboxName, long messageId) {
-        return em.createQuery(
-                        "SELECT m FROM MailboxMessage m, Mailbox b WHERE m.id = :id AND m.mailboxId = b.id"
-                                + " AND b.accountId = :account AND b.name = :name",
-                        MailboxMessage.class)
-                .setParameter("id", messageId)
-                .setParameter("account", accountId)
-                .setParameter("name", canonicalName(mailboxName))
-                .getResultStream()
-                .findFirst();
-    }
-
-    public List<MailboxMessage> findMessages(long mailboxId, Collection<Long> messageIds) {
+    List<MailboxMessage> findMessages(long mailboxId, Collection<Long> messageIds) {
         return em.createQuery(
                         "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.id IN :ids",
                         MailboxMessage.class)
@@ -176,19 +164,15 @@ public class MailboxRepository {
                 .map(row -> new BodyRef(number(row[0]), number(row[1])));
     }
 
-    public void add(MailboxMessage message) {
+    void add(MailboxMessage message) {
         em.persist(message);
-    }
-
-    public void remove(MailboxMessage message) {
-        em.remove(message);
     }
 
     /**
      * Removes messages of one folder at one new MODSEQ and records their UIDs with it in the
      * folder's expunge log, for QRESYNC's VANISHED (EARLIER). The caller holds the folder's row lock.
      */
-    public void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
+    void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -207,7 +191,7 @@ public class MailboxRepository {
      * The keywords of a folder's messages, by message id, in one query (of those among {@code
      * messageIds} when not {@code null}); messages without keywords are absent.
      */
-    public Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
+    Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
         Map<Long, List<String>> result = new HashMap<>();
         if (messageIds != null && messageIds.isEmpty()) {
             return result;
@@ -237,7 +221,7 @@ public class MailboxRepository {
     }
 
     /** The UIDs expunged from a folder after MODSEQ {@code sinceModseq}, ascending. */
-    public List<Long> expungedSince(long mailboxId, long sinceModseq) {
+    List<Long> expungedSince(long mailboxId, long sinceModseq) {
         List<?> rows = em.createNativeQuery(
                         "SELECT uid FROM mailbox_expunged WHERE mailbox_id = ?1 AND modseq > ?2 ORDER BY uid")
                 .setParameter(1, mailboxId)
@@ -250,7 +234,7 @@ public class MailboxRepository {
         return FolderNames.canonical(name);
     }
 
-    public void flush() {
+    void flush() {
         em.flush();
     }
 
