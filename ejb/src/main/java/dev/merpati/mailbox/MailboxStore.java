@@ -599,7 +599,7 @@ public class MailboxStore {
         return quotas.usage(accountId);
     }
 
-    // ----
+    // ---- helpers
 
     /** Front ends learn of the folder's change once the transaction commits. */
     private void changed(Mailbox mailbox) {
