@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
 
-/** Callers are named by their account's address (the identity store gives that name at login). */
+/**
+ * Callers are named by their account's address (the identity store gives that name at login); the
+ * quota is the account's own, if it has one.
+ */
 @ApplicationScoped
 public class AccountMailboxOwners implements MailboxOwners {
 
@@ -18,5 +21,11 @@ public class AccountMailboxOwners implements MailboxOwners {
                 .flatMap(a -> accounts.findAccount(a.canonicalLocalPart(), a.domain()))
                 .map(account -> OptionalLong.of(account.getId()))
                 .orElseGet(OptionalLong::empty);
+    }
+
+    @Override
+    public OptionalLong quotaBytes(long accountId) {
+        Long own = accounts.quotaBytes(accountId);
+        return own == null ? OptionalLong.empty() : OptionalLong.of(own);
     }
 }

@@ -3,6 +3,7 @@ package dev.merpati.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** Domains and accounts. Names are passed in canonical (lower) case. */
@@ -50,6 +51,14 @@ public class AccountRepository {
 
     public Optional<Account> find(long id) {
         return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    /** The account's own storage quota in octets, or {@code null} (none of its own, or no such account). */
+    public Long quotaBytes(long accountId) {
+        List<Long> rows = em.createQuery("SELECT a.quotaBytes FROM Account a WHERE a.id = :id", Long.class)
+                .setParameter("id", accountId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     public Account addAccount(Account account) {

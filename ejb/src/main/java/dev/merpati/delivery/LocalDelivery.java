@@ -19,8 +19,6 @@ import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -35,11 +33,11 @@ public class LocalDelivery {
 
     private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
 
-    @PersistenceContext(unitName = "merpati")
-    EntityManager em;
-
     @Inject
     QueueRepository queue;
+
+    @Inject
+    DeliveryRecordRepository deliveries;
 
     @Inject
     TrivialRewrite rewrite;
@@ -71,7 +69,7 @@ public class LocalDelivery {
         }
         QueueEntry entry = locked.get();
         QueueRecipient recipient = found.get();
-        if (recipient.getState() != RecipientState.PENDING || alreadyDelivered(recipientId)) {
+        if (recipient.getState() != RecipientState.PENDING || deliveries.delivered(recipientId)) {
             return; // a redelivered message
         }
         if (entry.getState() == QueueState.HELD) {
@@ -93,8 +91,7 @@ public class LocalDelivery {
             }
             ListingHeaders headers = ListingHeaders.parse(bodies.read(entry.getBodyId(), 0, BodyChunks.CHUNK_SIZE));
             MailboxMessage message = appender.append(inbox, entry.getBodyId(), size, entry.getReceivedAt(), headers);
-            em.flush(); // the schema's foreign keys are not JPA relationships: insert the message first
-            em.persist(new DeliveryRecord(recipientId, local.accountId(), message.getId(), Instant.now()));
+            deliveries.add(new DeliveryRecord(recipientId, local.accountId(), message.getId(), Instant.now()));
             recipient.delivered();
             LOG.fine(() -> entry.getQueueId() + ": delivered to " + local.address() + " uid " + message.getUid());
         } else if (resolution instanceof Resolution.Error error) {
@@ -105,13 +102,5 @@ public class LocalDelivery {
             queueManager.scheduleRetry(entry);
         }
         queue.completeIfFinished(entry);
-    }
-
-    private boolean alreadyDelivered(long recipientId) {
-        return !em.createQuery("SELECT d.id FROM DeliveryRecord d WHERE d.recipientId = :recipient", Long.class)
-                .setParameter("recipient", recipientId)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
     }
 }

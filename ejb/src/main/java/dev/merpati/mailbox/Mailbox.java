@@ -125,7 +125,7 @@ public class Mailbox {
         this.name = newName;
     }
 
-    public void setSubscribed(boolean subscribed) {
+    void setSubscribed(boolean subscribed) {
         this.subscribed = subscribed;
     }
 }

@@ -249,7 +249,7 @@ public class MailboxMessage {
     }
 
     /** Keeps what SORT and THREAD need of the header, computed once. */
-    public void setOrderingHeaders(dev.merpati.mailbox.ordering.OrderingHeaders headers) {
+    void setOrderingHeaders(dev.merpati.mailbox.ordering.OrderingHeaders headers) {
         this.sortFrom = headers.from();
         this.sortTo = headers.to();
         this.sortCc = headers.cc();
@@ -257,7 +257,7 @@ public class MailboxMessage {
     }
 
     /** Keeps what IMAP FETCH needs of the message's structure, computed once from its header. */
-    public void setStructure(MessageStructure structure) {
+    void setStructure(MessageStructure structure) {
         this.headerSize = structure.headerSize();
         this.envelope = structure.envelope();
         this.bodyStructure = structure.bodyStructure();
@@ -265,27 +265,27 @@ public class MailboxMessage {
         this.mimeParts = structure.parts();
     }
 
-    public void setSeen(boolean seen) {
+    void setSeen(boolean seen) {
         this.seen = seen;
     }
 
-    public void setAnswered(boolean answered) {
+    void setAnswered(boolean answered) {
         this.answered = answered;
     }
 
-    public void setFlagged(boolean flagged) {
+    void setFlagged(boolean flagged) {
         this.flagged = flagged;
     }
 
-    public void setDeleted(boolean deleted) {
+    void setDeleted(boolean deleted) {
         this.deleted = deleted;
     }
 
-    public void setDraft(boolean draft) {
+    void setDraft(boolean draft) {
         this.draft = draft;
     }
 
-    public Set<String> getKeywords() {
+    Set<String> getKeywords() {
         return keywords;
     }
 

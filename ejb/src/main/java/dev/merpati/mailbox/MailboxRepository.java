@@ -23,7 +23,7 @@ public class MailboxRepository {
         }
     }
 
-    public Optional<Mailbox> find(long accountId, String name) {
+    Optional<Mailbox> find(long accountId, String name) {
         return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name = :name", Mailbox.class)
                 .setParameter("account", accountId)
                 .setParameter("name", canonicalName(name))
@@ -32,7 +32,7 @@ public class MailboxRepository {
     }
 
     /** The mailbox row locked for update: UIDNEXT and HIGHESTMODSEQ change only under this lock. */
-    public Optional<Mailbox> lock(long accountId, String name) {
+    Optional<Mailbox> lock(long accountId, String name) {
         return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account AND b.name = :name", Mailbox.class)
                 .setParameter("account", accountId)
                 .setParameter("name", canonicalName(name))
@@ -53,13 +53,60 @@ public class MailboxRepository {
         });
     }
 
-    public List<MailboxMessage> messagesByUid(long mailboxId, boolean newestFirst) {
+    /** The account's folders by name. */
+    List<Mailbox> folders(long accountId) {
+        return em.createQuery("SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
+                .setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /** A folder by id, whoever's it is (the caller checks the account). */
+    Optional<Mailbox> find(long mailboxId) {
+        return Optional.ofNullable(em.find(Mailbox.class, mailboxId));
+    }
+
+    /** Locks a folder's row for a change and reads it again: UIDNEXT and HIGHESTMODSEQ change only under this lock. */
+    void lock(Mailbox mailbox) {
+        em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(mailbox);
+    }
+
+    void add(Mailbox mailbox) {
+        em.persist(mailbox);
+    }
+
+    /** Removes a folder; its messages must be gone first ({@link #deleteMessages}). */
+    void remove(Mailbox mailbox) {
+        em.remove(mailbox);
+    }
+
+    /** Removes all messages of a folder at once (DELETE of the folder: no expunge log, the folder goes too). */
+    void deleteMessages(long mailboxId) {
+        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
+                .setParameter("mailbox", mailboxId)
+                .executeUpdate();
+    }
+
+    List<MailboxMessage> messagesByUid(long mailboxId, boolean newestFirst) {
         String order = newestFirst ? "DESC" : "ASC";
         return em.createQuery(
                         "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid " + order,
                         MailboxMessage.class)
                 .setParameter("mailbox", mailboxId)
                 .getResultList();
+    }
+
+    /** Every message's id, UID and size in UID order, without loading the entities. */
+    List<MessageRef> refsByUid(long mailboxId) {
+        return em
+                .createQuery(
+                        "SELECT m.id, m.uid, m.octets FROM MailboxMessage m WHERE m.mailboxId = :mailbox ORDER BY m.uid",
+                        Object[].class)
+                .setParameter("mailbox", mailboxId)
+                .getResultList()
+                .stream()
+                .map(r -> new MessageRef(number(r[0]), number(r[1]), number(r[2])))
+                .toList();
     }
 
     /** Every message's flag columns in UID order, without loading the entities (SELECT of a big folder). */
@@ -83,19 +130,7 @@ public class MailboxRepository {
                 .toList();
     }
 
-    public Optional<MailboxMessage> findMessage(long accountId, String mailboxName, long messageId) {
-        return em.createQuery(
-                        "SELECT m FROM MailboxMessage m, Mailbox b WHERE m.id = :id AND m.mailboxId = b.id"
-                                + " AND b.accountId = :account AND b.name = :name",
-                        MailboxMessage.class)
-                .setParameter("id", messageId)
-                .setParameter("account", accountId)
-                .setParameter("name", canonicalName(mailboxName))
-                .getResultStream()
-                .findFirst();
-    }
-
-    public List<MailboxMessage> findMessages(long mailboxId, Collection<Long> messageIds) {
+    List<MailboxMessage> findMessages(long mailboxId, Collection<Long> messageIds) {
         return em.createQuery(
                         "SELECT m FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.id IN :ids",
                         MailboxMessage.class)
@@ -104,19 +139,40 @@ public class MailboxRepository {
                 .getResultList();
     }
 
-    public void add(MailboxMessage message) {
-        em.persist(message);
+    /** The octets of all messages in all the account's folders (what its quota counts). */
+    long octets(long accountId) {
+        Number used = (Number) em.createNativeQuery("SELECT COALESCE(SUM(mm.size), 0) FROM mailbox_message mm"
+                        + " JOIN mailbox m ON mm.mailbox_id = m.id WHERE m.account_id = ?1")
+                .setParameter(1, accountId)
+                .getSingleResult();
+        return used.longValue();
     }
 
-    public void remove(MailboxMessage message) {
-        em.remove(message);
+    /** Where a message is stored and how large it is, if it is in a folder of the account. */
+    record BodyRef(long bodyId, long size) {}
+
+    /** The body of a message of the account, in one query (this runs for every chunk of every read). */
+    Optional<BodyRef> body(long accountId, long messageId) {
+        return em.createQuery(
+                        "SELECT m.bodyId, m.octets FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
+                        Object[].class)
+                .setParameter("id", messageId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new BodyRef(number(row[0]), number(row[1])));
+    }
+
+    void add(MailboxMessage message) {
+        em.persist(message);
     }
 
     /**
      * Removes messages of one folder at one new MODSEQ and records their UIDs with it in the
      * folder's expunge log, for QRESYNC's VANISHED (EARLIER). The caller holds the folder's row lock.
      */
-    public void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
+    void expunge(Mailbox mailbox, List<MailboxMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -135,7 +191,7 @@ public class MailboxRepository {
      * The keywords of a folder's messages, by message id, in one query (of those among {@code
      * messageIds} when not {@code null}); messages without keywords are absent.
      */
-    public Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
+    Map<Long, List<String>> keywords(long mailboxId, Collection<Long> messageIds) {
         Map<Long, List<String>> result = new HashMap<>();
         if (messageIds != null && messageIds.isEmpty()) {
             return result;
@@ -165,7 +221,7 @@ public class MailboxRepository {
     }
 
     /** The UIDs expunged from a folder after MODSEQ {@code sinceModseq}, ascending. */
-    public List<Long> expungedSince(long mailboxId, long sinceModseq) {
+    List<Long> expungedSince(long mailboxId, long sinceModseq) {
         List<?> rows = em.createNativeQuery(
                         "SELECT uid FROM mailbox_expunged WHERE mailbox_id = ?1 AND modseq > ?2 ORDER BY uid")
                 .setParameter(1, mailboxId)
@@ -178,7 +234,7 @@ public class MailboxRepository {
         return FolderNames.canonical(name);
     }
 
-    public void flush() {
+    void flush() {
         em.flush();
     }
 
@@ -193,8 +249,14 @@ public class MailboxRepository {
                 .getResultList();
     }
 
-    /** Message count, total octets and unseen count of a folder. */
-    Object[] counts(long mailboxId) {
+    /** How many messages a folder has, how many of them are unseen, and their octets. */
+    record Counts(long messages, long unseen, long octets) {
+
+        static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    /** The counters of one folder. */
+    Counts counts(long mailboxId) {
         Object[] counts = em.createQuery(
                         "SELECT COUNT(m), SUM(m.octets) FROM MailboxMessage m WHERE m.mailboxId = :mailbox",
                         Object[].class)
@@ -206,7 +268,53 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId)
                 .setParameter("seen", false)
                 .getSingleResult();
-        return new Object[] {counts[0], counts[1], unseen};
+        return new Counts(number(counts[0]), unseen, number(counts[1]));
+    }
+
+    /** How many of a folder's messages are marked deleted. */
+    long countDeleted(long mailboxId) {
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.deleted = :deleted",
+                        Long.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("deleted", true)
+                .getSingleResult();
+    }
+
+    /** How many of a folder's messages have a UID of at least {@code firstUid}. */
+    long countFromUid(long mailboxId, long firstUid) {
+        return em.createQuery(
+                        "SELECT COUNT(m) FROM MailboxMessage m WHERE m.mailboxId = :mailbox AND m.uid >= :first",
+                        Long.class)
+                .setParameter("mailbox", mailboxId)
+                .setParameter("first", firstUid)
+                .getSingleResult();
+    }
+
+    /** The counters of all the account's folders that have messages, by folder id, in two queries. */
+    Map<Long, Counts> countsByFolder(long accountId) {
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m), SUM(m.octets) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .getResultList()) {
+            counts.put((Long) row[0], new long[] {number(row[1]), 0, number(row[2])});
+        }
+        for (Object[] row : em.createQuery(
+                        "SELECT m.mailboxId, COUNT(m) FROM MailboxMessage m, Mailbox b"
+                                + " WHERE m.mailboxId = b.id AND b.accountId = :account AND m.seen = :seen"
+                                + " GROUP BY m.mailboxId",
+                        Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("seen", false)
+                .getResultList()) {
+            counts.computeIfAbsent((Long) row[0], id -> new long[3])[1] = number(row[1]);
+        }
+        Map<Long, Counts> result = new HashMap<>();
+        counts.forEach((id, c) -> result.put(id, new Counts(c[0], c[1], c[2])));
+        return result;
     }
 
     long count(long mailboxId) {
@@ -262,6 +370,10 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId)
                 .setParameter("deleted", true)
                 .getResultList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static String likeEscape(String text) {

@@ -1,21 +1,22 @@
 package dev.merpati.mailbox;
 
+import dev.merpati.mailbox.ordering.BaseSubject;
+import dev.merpati.mailbox.ordering.OrderedMessage;
+import dev.merpati.mailbox.ordering.OrderingHeaders;
 import dev.merpati.store.BodyChunks;
 import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,16 +31,16 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class MailboxStore {
 
-    private static final int IN_LIST_LIMIT = 500;
+    /** The longest keyword kept (the message_keyword column). */
+    public static final int MAX_KEYWORD = 255;
 
-    @PersistenceContext(unitName = "merpati")
-    EntityManager em;
+    private static final int IN_LIST_LIMIT = 500;
 
     @Inject
     MailboxRepository mailboxes;
 
     @Inject
-    Subscriptions subscriptions;
+    SubscriptionRepository subscriptions;
 
     @Inject
     Quotas quotas;
@@ -57,31 +58,9 @@ public class MailboxStore {
 
     /** The account's folders by path, with their counters. */
     public List<Folder> folders(long accountId) {
-        List<Mailbox> all = em.createQuery(
-                        "SELECT b FROM Mailbox b WHERE b.accountId = :account ORDER BY b.name", Mailbox.class)
-                .setParameter("account", accountId)
-                .getResultList();
-        Map<Long, long[]> counts = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "SELECT m.mailboxId, COUNT(m), SUM(m.octets) FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.mailboxId = b.id AND b.accountId = :account GROUP BY m.mailboxId",
-                        Object[].class)
-                .setParameter("account", accountId)
-                .getResultList()) {
-            counts.put((Long) row[0], new long[] {number(row[1]), 0, number(row[2])});
-        }
-        for (Object[] row : em.createQuery(
-                        "SELECT m.mailboxId, COUNT(m) FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.mailboxId = b.id AND b.accountId = :account AND m.seen = :seen"
-                                + " GROUP BY m.mailboxId",
-                        Object[].class)
-                .setParameter("account", accountId)
-                .setParameter("seen", false)
-                .getResultList()) {
-            counts.computeIfAbsent((Long) row[0], id -> new long[3])[1] = number(row[1]);
-        }
-        return all.stream()
-                .map(b -> folder(b, counts.getOrDefault(b.getId(), new long[3])))
+        Map<Long, MailboxRepository.Counts> counts = mailboxes.countsByFolder(accountId);
+        return mailboxes.folders(accountId).stream()
+                .map(b -> folder(b, counts.getOrDefault(b.getId(), MailboxRepository.Counts.NONE)))
                 .toList();
     }
 
@@ -89,6 +68,30 @@ public class MailboxStore {
     public Optional<Folder> folder(long accountId, String path) {
         String name = FolderNames.normal(path);
         return name == null ? Optional.empty() : mailboxes.find(accountId, name).map(this::folder);
+    }
+
+    /** The account's folders by path, without counting their messages (a folder list without numbers). */
+    public List<FolderEntry> folderEntries(long accountId) {
+        return mailboxes.folders(accountId).stream().map(MailboxStore::entry).toList();
+    }
+
+    /** One folder without counting its messages. */
+    public Optional<FolderEntry> folderEntry(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        return name == null ? Optional.empty() : mailboxes.find(accountId, name).map(MailboxStore::entry);
+    }
+
+    /** One folder with all its counters, also of the messages marked deleted and of the recent ones. */
+    public Optional<FolderCounts> folderCounts(long accountId, String path) {
+        String name = FolderNames.normal(path);
+        return name == null
+                ? Optional.empty()
+                : mailboxes
+                        .find(accountId, name)
+                        .map(mailbox -> new FolderCounts(
+                                folder(mailbox),
+                                mailboxes.countFromUid(mailbox.getId(), mailbox.getFirstRecentUid()),
+                                mailboxes.countDeleted(mailbox.getId())));
     }
 
     /** Subscribed names that have no folder (kept after DELETE, or made before CREATE). */
@@ -121,7 +124,7 @@ public class MailboxStore {
 
     private void persistFolder(long accountId, String name, Instant now) {
         Mailbox created = new Mailbox(accountId, name, null, uidvalidity(now), now);
-        em.persist(created);
+        mailboxes.add(created);
         adoptSubscription(accountId, created);
     }
 
@@ -135,14 +138,12 @@ public class MailboxStore {
         if (mailbox.isEmpty()) {
             return FolderResult.NO_SUCH_FOLDER;
         }
-        em.createQuery("DELETE FROM MailboxMessage m WHERE m.mailboxId = :mailbox")
-                .setParameter("mailbox", mailbox.get().getId())
-                .executeUpdate();
+        mailboxes.deleteMessages(mailbox.get().getId());
         if (mailbox.get().isSubscribed()) {
             // the subscription outlives the folder (RFC 3501 §6.3.6)
             subscriptions.keepDangling(accountId, name);
         }
-        em.remove(mailbox.get());
+        mailboxes.remove(mailbox.get());
         return FolderResult.DONE;
     }
 
@@ -172,7 +173,7 @@ public class MailboxStore {
             Mailbox target = mailboxes.lock(accountId, to).orElseThrow();
             List<MailboxMessage> moved = mailboxes.messagesByUid(source.get().getId(), false);
             for (MailboxMessage message : moved) {
-                em.persist(message.copyTo(target));
+                mailboxes.add(message.copyTo(target));
             }
             mailboxes.expunge(source.get(), moved);
             return FolderResult.DONE;
@@ -217,6 +218,68 @@ public class MailboxStore {
         }
     }
 
+    // ---- keeping a folder in sync
+
+    /**
+     * The folder as a client that keeps it in sync holds it, every message with its flags.
+     *
+     * @param claimRecent the messages no session has taken as recent yet become the caller's (under
+     *     the folder's row lock, so only one session gets them); else they are reported as recent
+     *     without being taken (a read-only session)
+     */
+    public Optional<FolderSync> syncState(long accountId, String path, boolean claimRecent) {
+        String name = FolderNames.normal(path);
+        return name == null
+                ? Optional.empty()
+                : mailboxes.find(accountId, name).map(mailbox -> syncState(mailbox, claimRecent));
+    }
+
+    /** {@link #syncState(long, String, boolean)} of a folder named by id. */
+    public Optional<FolderSync> syncState(long accountId, long folderId, boolean claimRecent) {
+        return Optional.ofNullable(owned(accountId, folderId)).map(mailbox -> syncState(mailbox, claimRecent));
+    }
+
+    /** The folder's HIGHESTMODSEQ: whether anything changed since a MODSEQ a client knows; empty when not there. */
+    public OptionalLong highestModseq(long accountId, long folderId) {
+        Mailbox mailbox = owned(accountId, folderId);
+        return mailbox == null ? OptionalLong.empty() : OptionalLong.of(mailbox.getHighestmodseq());
+    }
+
+    /** The UIDs expunged from the folder after MODSEQ {@code sinceModseq}, ascending (RFC 7162 VANISHED). */
+    public List<Long> expungedSince(long accountId, long folderId, long sinceModseq) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.expungedSince(folderId, sinceModseq);
+    }
+
+    private FolderSync syncState(Mailbox mailbox, boolean claimRecent) {
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            mailboxes.lock(mailbox);
+        }
+        long firstRecent = mailbox.getFirstRecentUid();
+        if (claimRecent && mailbox.hasUnclaimedRecent()) {
+            mailbox.claimRecent();
+        }
+        Map<Long, List<String>> keywords = mailboxes.keywords(mailbox.getId(), null);
+        List<MessageFlagState> messages = mailboxes.flagRowsByUid(mailbox.getId()).stream()
+                .map(row -> new MessageFlagState(
+                        row.uid(),
+                        row.modseq(),
+                        Flag.of(row.seen(), row.answered(), row.flagged(), row.deleted(), row.draft()),
+                        keywordList(keywords.get(row.id()))))
+                .toList();
+        List<Long> recent = messages.stream()
+                .map(MessageFlagState::uid)
+                .filter(uid -> uid >= firstRecent)
+                .toList();
+        return new FolderSync(
+                mailbox.getId(),
+                mailbox.getName(),
+                mailbox.getUidvalidity(),
+                mailbox.getUidnext(),
+                mailbox.getHighestmodseq(),
+                messages,
+                recent);
+    }
+
     // ---- messages
 
     /** A page of the folder's message list, ordered and cut by the database. */
@@ -238,7 +301,7 @@ public class MailboxStore {
         if (owned(accountId, folderId) == null) {
             return Optional.empty();
         }
-        return messages(folderId, List.of(uid)).stream().findFirst().map(message -> {
+        return rows(folderId, List.of(uid)).stream().findFirst().map(message -> {
             long bodyId = message.getBodyId();
             MessageParser.Parsed parsed = MessageParser.parse(
                     offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets());
@@ -250,9 +313,71 @@ public class MailboxStore {
         });
     }
 
+    /**
+     * The listed messages of the folder in UID order, as read-only views for the current transaction;
+     * UIDs no longer there are skipped. None when the folder is not the account's.
+     */
+    public List<StoredMessage> messages(long accountId, long folderId, List<Long> uids) {
+        if (owned(accountId, folderId) == null) {
+            return List.of();
+        }
+        List<MailboxMessage> found = rows(folderId, uids);
+        Map<Long, List<String>> keywords = mailboxes.keywords(
+                folderId, found.stream().map(MailboxMessage::getId).toList());
+        return found.stream()
+                .map(m -> new StoredMessage(m, keywords.getOrDefault(m.getId(), List.of()), bodies))
+                .toList();
+    }
+
+    /**
+     * What SORT and THREAD (RFC 5256) order the listed messages by, in UID order, from the columns
+     * kept when they were stored (for a message stored before they were kept: from its header, now,
+     * once). None when the folder is not the account's.
+     */
+    public List<OrderedMessage> orderingKeys(long accountId, long folderId, Collection<Long> uids) {
+        if (owned(accountId, folderId) == null) {
+            return List.of();
+        }
+        Set<Long> wanted = new HashSet<>(uids);
+        List<OrderedMessage> result = new ArrayList<>();
+        for (MailboxMessage message : mailboxes.messagesByUid(folderId, false)) {
+            if (wanted.contains(message.getUid())) {
+                result.add(ordered(message));
+            }
+        }
+        return result;
+    }
+
+    private OrderedMessage ordered(MailboxMessage message) {
+        OrderingHeaders headers = message.getOrderingHeaders();
+        if (headers == null) {
+            long size = message.getHeaderSize() != null ? message.getHeaderSize() : 64 * 1024;
+            headers = OrderingHeaders.parse(
+                    bodies.read(message.getBodyId(), 0, (int) Math.min(size, StoredMessage.MAX_HEADER)));
+            message.setOrderingHeaders(headers);
+        }
+        Instant sent = message.getHeaderDate() != null ? message.getHeaderDate() : message.getInternalDate();
+        return new OrderedMessage(
+                message.getUid(),
+                sent,
+                message.getInternalDate(),
+                message.getOctets(),
+                BaseSubject.of(message.getHeaderSubject()),
+                headers.from(),
+                headers.to(),
+                headers.cc(),
+                OrderingHeaders.messageId(message.getHeaderMessageId()),
+                headers.referenceList());
+    }
+
     /** The UIDs of the folder's messages, ascending. */
     public List<Long> uids(long accountId, long folderId) {
         return owned(accountId, folderId) == null ? List.of() : mailboxes.uids(folderId);
+    }
+
+    /** Every message of the folder as id, UID and size, in UID order (a client that downloads the folder). */
+    public List<MessageRef> messageRefs(long accountId, long folderId) {
+        return owned(accountId, folderId) == null ? List.of() : mailboxes.refsByUid(folderId);
     }
 
     /**
@@ -260,7 +385,7 @@ public class MailboxStore {
      * message is not the account's.
      */
     public Optional<InputStream> open(long accountId, long messageId) {
-        return ownedMessage(accountId, messageId).map(row -> new BodyInputStream(bodies, row.bodyId(), row.size()));
+        return ownedMessage(accountId, messageId).map(body -> new BodyInputStream(bodies, body.bodyId(), body.size()));
     }
 
     /**
@@ -295,25 +420,14 @@ public class MailboxStore {
         if (offset < 0 || maxLength < 0) {
             throw new IllegalArgumentException("negative offset or length");
         }
-        BodyRef body = ownedMessage(accountId, messageId)
+        MailboxRepository.BodyRef body = ownedMessage(accountId, messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
         return bodies.read(body.bodyId(), offset, maxLength);
     }
 
-    /** Where a message of the account is stored, in one query (this runs for every chunk of every read). */
-    private Optional<BodyRef> ownedMessage(long accountId, long messageId) {
-        return em.createQuery(
-                        "SELECT m.bodyId, m.octets FROM MailboxMessage m, Mailbox b"
-                                + " WHERE m.id = :id AND m.mailboxId = b.id AND b.accountId = :account",
-                        Object[].class)
-                .setParameter("id", messageId)
-                .setParameter("account", accountId)
-                .getResultStream()
-                .findFirst()
-                .map(row -> new BodyRef(number(row[0]), number(row[1])));
+    private Optional<MailboxRepository.BodyRef> ownedMessage(long accountId, long messageId) {
+        return mailboxes.body(accountId, messageId);
     }
-
-    private record BodyRef(long bodyId, long size) {}
 
     /**
      * Changes the flags of the listed messages; those whose flags change get a new MODSEQ.
@@ -328,7 +442,7 @@ public class MailboxStore {
         Set<String> wantedKeywords = keywordSet(
                 update.keywords().stream().filter(MailboxStore::validKeyword).toList());
         List<MessageFlagState> result = new ArrayList<>();
-        for (MailboxMessage message : messages(folderId, uids)) {
+        for (MailboxMessage message : rows(folderId, uids)) {
             if (update.unchangedSince() >= 0 && message.getModseq() > update.unchangedSince()) {
                 continue;
             }
@@ -370,6 +484,28 @@ public class MailboxStore {
         return result;
     }
 
+    /**
+     * Marks the listed messages seen (a client read them); each that was not gets a new MODSEQ.
+     *
+     * @return the UIDs of the messages that were not seen before, ascending
+     */
+    public List<Long> markSeen(long accountId, long folderId, List<Long> uids) {
+        Mailbox mailbox = locked(accountId, folderId);
+        if (mailbox == null) {
+            return List.of();
+        }
+        List<Long> marked = new ArrayList<>();
+        for (MailboxMessage message : rows(folderId, uids)) {
+            if (!message.isSeen()) {
+                message.setSeen(true);
+                message.setModseq(mailbox.nextModseq());
+                changed(mailbox);
+                marked.add(message.getUid());
+            }
+        }
+        return marked;
+    }
+
     /** Copies (or moves) the listed messages to the folder named {@code target}. */
     public CopyResult copy(long accountId, long folderId, List<Long> uids, String target, boolean move) {
         Mailbox source = move ? locked(accountId, folderId) : owned(accountId, folderId);
@@ -380,7 +516,7 @@ public class MailboxStore {
         if (source == null || destination == null) {
             return CopyResult.of(CopyResult.Status.NO_SUCH_FOLDER);
         }
-        List<MailboxMessage> sources = messages(folderId, uids);
+        List<MailboxMessage> sources = rows(folderId, uids);
         // a move frees what it adds; a copy counts the copies' octets once more
         if (!move
                 && quotas.exceededBy(
@@ -392,7 +528,7 @@ public class MailboxStore {
         List<Long> to = new ArrayList<>();
         for (MailboxMessage message : sources) {
             MailboxMessage copy = message.copyTo(destination);
-            em.persist(copy);
+            mailboxes.add(copy);
             from.add(message.getUid());
             to.add(copy.getUid());
         }
@@ -418,7 +554,7 @@ public class MailboxStore {
         }
         List<MailboxMessage> candidates = uids == null
                 ? mailboxes.deletedMessages(folderId)
-                : messages(folderId, uids).stream()
+                : rows(folderId, uids).stream()
                         .filter(MailboxMessage::isDeleted)
                         .toList();
         List<Long> removed = candidates.stream().map(MailboxMessage::getUid).toList();
@@ -485,33 +621,34 @@ public class MailboxStore {
         return quotas.usage(accountId);
     }
 
-    // ---- shared with the IMAP endpoint of this module
+    // ---- helpers
 
     /** Front ends learn of the folder's change once the transaction commits. */
-    void changed(Mailbox mailbox) {
+    private void changed(Mailbox mailbox) {
         if (signals != null) {
             signals.afterCommit(mailbox.getAccountId(), mailbox.getId());
         }
     }
 
     /** The folder if it belongs to the account, else {@code null}. */
-    Mailbox owned(long accountId, long folderId) {
-        Mailbox mailbox = em.find(Mailbox.class, folderId);
-        return mailbox != null && mailbox.getAccountId() == accountId ? mailbox : null;
+    private Mailbox owned(long accountId, long folderId) {
+        return mailboxes
+                .find(folderId)
+                .filter(mailbox -> mailbox.getAccountId() == accountId)
+                .orElse(null);
     }
 
     /** The folder locked for a change, if it belongs to the account, else {@code null}. */
-    Mailbox locked(long accountId, long folderId) {
+    private Mailbox locked(long accountId, long folderId) {
         Mailbox mailbox = owned(accountId, folderId);
         if (mailbox != null) {
-            em.lock(mailbox, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(mailbox);
+            mailboxes.lock(mailbox);
         }
         return mailbox;
     }
 
     /** The listed messages of the folder in UID order; UIDs no longer there are skipped. */
-    List<MailboxMessage> messages(long folderId, List<Long> uids) {
+    private List<MailboxMessage> rows(long folderId, List<Long> uids) {
         List<MailboxMessage> found = new ArrayList<>();
         for (int start = 0; start < uids.size(); start += IN_LIST_LIMIT) {
             found.addAll(mailboxes.messagesWithUids(
@@ -534,9 +671,6 @@ public class MailboxStore {
         message.setDraft(flags.contains(Flag.DRAFT));
     }
 
-    /** The longest keyword kept (the message_keyword column). */
-    static final int MAX_KEYWORD = 255;
-
     static boolean validKeyword(String keyword) {
         return !keyword.isEmpty() && keyword.length() <= MAX_KEYWORD && !keyword.startsWith("\\");
     }
@@ -548,20 +682,35 @@ public class MailboxStore {
         return set;
     }
 
-    private Folder folder(Mailbox mailbox) {
-        Object[] counts = mailboxes.counts(mailbox.getId());
-        return folder(mailbox, new long[] {number(counts[0]), number(counts[2]), number(counts[1])});
+    /** Keywords in the order a flag list shows them (case-insensitive, the first spelling kept). */
+    static List<String> keywordList(Collection<String> keywords) {
+        return keywords == null || keywords.isEmpty() ? List.of() : List.copyOf(keywordSet(keywords));
     }
 
-    private static Folder folder(Mailbox b, long[] counts) {
+    private static FolderEntry entry(Mailbox b) {
+        return new FolderEntry(
+                b.getId(),
+                b.getName(),
+                SpecialUse.of(b.getSpecialUse()),
+                b.isSubscribed(),
+                b.getUidvalidity(),
+                b.getUidnext(),
+                b.getHighestmodseq());
+    }
+
+    private Folder folder(Mailbox mailbox) {
+        return folder(mailbox, mailboxes.counts(mailbox.getId()));
+    }
+
+    private static Folder folder(Mailbox b, MailboxRepository.Counts counts) {
         return new Folder(
                 b.getId(),
                 b.getName(),
                 SpecialUse.of(b.getSpecialUse()),
                 b.isSubscribed(),
-                counts[0],
-                counts[1],
-                counts[2],
+                counts.messages(),
+                counts.unseen(),
+                counts.octets(),
                 b.getUidvalidity(),
                 b.getUidnext(),
                 b.getHighestmodseq());
@@ -585,9 +734,5 @@ public class MailboxStore {
     private static long uidvalidity(Instant now) {
         // Seconds since the epoch: a folder re-created later gets a larger UIDVALIDITY.
         return now.getEpochSecond();
-    }
-
-    static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -19,6 +19,11 @@ import java.util.function.LongFunction;
  */
 public record MessageStructure(long headerSize, String envelope, String body, String bodyStructure, String parts) {
 
+    /** The message's entities and their octet ranges, from {@link #parts()}. */
+    public MimeParts.Node partTree() {
+        return MimeParts.read(parts);
+    }
+
     /**
      * Parses the message in one streaming pass.
      *

@@ -3,9 +3,7 @@ package dev.merpati.mailbox;
 import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The account's storage quota (RFC 9208 STORAGE): the octets of all messages in all its folders
@@ -16,8 +14,11 @@ import java.util.List;
 @ApplicationScoped
 public class Quotas {
 
-    @PersistenceContext(unitName = "merpati")
-    EntityManager em;
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    MailboxOwners owners;
 
     @Inject
     MailSettings settings;
@@ -27,11 +28,7 @@ public class Quotas {
         if (limit <= 0) {
             return new Quota(0, 0);
         }
-        Number used = (Number) em.createNativeQuery("SELECT COALESCE(SUM(mm.size), 0) FROM mailbox_message mm"
-                        + " JOIN mailbox m ON mm.mailbox_id = m.id WHERE m.account_id = ?1")
-                .setParameter(1, accountId)
-                .getSingleResult();
-        return new Quota(used.longValue(), limit);
+        return new Quota(mailboxes.octets(accountId), limit);
     }
 
     /** Whether storing {@code size} more octets would take the account over its quota. */
@@ -40,13 +37,7 @@ public class Quotas {
     }
 
     private long limit(long accountId) {
-        List<?> rows = em.createNativeQuery("SELECT quota_bytes FROM account WHERE id = ?1")
-                .setParameter(1, accountId)
-                .getResultList();
-        Object own = rows.isEmpty() ? null : rows.get(0);
-        if (own instanceof Number number) {
-            return number.longValue();
-        }
-        return settings.defaultQuotaBytes();
+        OptionalLong own = owners.quotaBytes(accountId);
+        return own.isPresent() ? own.getAsLong() : settings.defaultQuotaBytes();
     }
 }

@@ -1,7 +1,8 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.pop3;
 
 import dev.merpati.connector.api.MaildropListener;
 import dev.merpati.connector.api.MaildropMessage;
+import dev.merpati.mailbox.CallerAccount;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.util.List;

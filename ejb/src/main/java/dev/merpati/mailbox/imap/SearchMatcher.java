@@ -1,6 +1,7 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.SearchKey;
+import dev.merpati.mailbox.StoredMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Evaluates a SEARCH criterion against one message. Flags, sizes and dates come from the message
@@ -19,21 +19,10 @@ import java.util.function.Function;
  */
 final class SearchMatcher {
 
-    interface BodySearch {
-        boolean contains(MailboxMessage message, String needle, boolean includeHeader);
-    }
-
-    private final Function<MailboxMessage, byte[]> headerReader;
-    private final BodySearch bodySearch;
-    private MailboxMessage headerOf;
+    private StoredMessage headerOf;
     private InternetHeaders headers;
 
-    SearchMatcher(Function<MailboxMessage, byte[]> headerReader, BodySearch bodySearch) {
-        this.headerReader = headerReader;
-        this.bodySearch = bodySearch;
-    }
-
-    boolean matches(MailboxMessage message, SearchKey key) {
+    boolean matches(StoredMessage message, SearchKey key) {
         if (key instanceof SearchKey.And and) {
             for (SearchKey k : and.keys()) {
                 if (!matches(message, k)) {
@@ -52,7 +41,7 @@ final class SearchMatcher {
             return true;
         }
         if (key instanceof SearchKey.Uids uids) {
-            return uids.uids().contains(message.getUid());
+            return uids.uids().contains(message.uid());
         }
         if (key instanceof SearchKey.Flag flag) {
             return ImapFlags.has(message, flag.flag());
@@ -61,11 +50,11 @@ final class SearchMatcher {
             return !recent.recent();
         }
         if (key instanceof SearchKey.Size size) {
-            return size.larger() ? message.getOctets() > size.octets() : message.getOctets() < size.octets();
+            return size.larger() ? message.size() > size.octets() : message.size() < size.octets();
         }
         if (key instanceof SearchKey.Date date) {
             Instant when =
-                    date.field() == SearchKey.Date.Field.INTERNAL ? message.getInternalDate() : message.getHeaderDate();
+                    date.field() == SearchKey.Date.Field.INTERNAL ? message.internalDate() : message.headerDate();
             if (when == null) {
                 return false;
             }
@@ -90,19 +79,19 @@ final class SearchMatcher {
             return false;
         }
         if (key instanceof SearchKey.Text text) {
-            return bodySearch.contains(message, text.value(), text.includeHeader());
+            return message.contains(text.value(), text.includeHeader());
         }
         if (key instanceof SearchKey.ModseqAtLeast modseq) {
-            return message.getModseq() >= modseq.modseq();
+            return message.modseq() >= modseq.modseq();
         }
         return false;
     }
 
-    private InternetHeaders headers(MailboxMessage message) {
+    private InternetHeaders headers(StoredMessage message) {
         if (headerOf != message) {
             headerOf = message;
             try {
-                headers = new InternetHeaders(new ByteArrayInputStream(headerReader.apply(message)));
+                headers = new InternetHeaders(new ByteArrayInputStream(message.header()));
             } catch (MessagingException e) {
                 headers = new InternetHeaders();
             }
@@ -116,23 +105,5 @@ final class SearchMatcher {
         } catch (UnsupportedEncodingException | RuntimeException e) {
             return raw;
         }
-    }
-
-    /** Index of {@code needle} (already lower case ASCII/UTF-8) in {@code haystack}, ASCII case-insensitively. */
-    static int indexOfIgnoreCase(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                byte b = haystack[i + j];
-                if (b >= 'A' && b <= 'Z') {
-                    b = (byte) (b + 32);
-                }
-                if (b != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -1,7 +1,12 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FlagChange;
 import dev.merpati.connector.api.MessageFlags;
+import dev.merpati.mailbox.Flag;
+import dev.merpati.mailbox.FlagUpdate;
+import dev.merpati.mailbox.MailboxStore;
+import dev.merpati.mailbox.MessageFlagState;
+import dev.merpati.mailbox.StoredMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,7 +59,7 @@ final class ImapFlags {
         return new FlagUpdate(mode, split.system(), split.keywords(), change.unchangedSince());
     }
 
-    /** The flags after a change, as IMAP names them. */
+    /** A message's flags as IMAP names them. */
     static MessageFlags of(MessageFlagState state) {
         Set<Flag> flags = state.flags();
         return new MessageFlags(
@@ -81,38 +86,6 @@ final class ImapFlags {
     }
 
     private ImapFlags() {}
-
-    /** With the message's own (lazily loaded) keywords: for a few messages. */
-    static MessageFlags of(MailboxMessage message) {
-        return of(message, message.getKeywords());
-    }
-
-    /** With keywords read beforehand for many messages at once. */
-    static MessageFlags of(MailboxMessage message, Collection<String> keywords) {
-        return new MessageFlags(message.getUid(), message.getModseq(), names(message, keywords));
-    }
-
-    /** From the columns alone, with keywords read beforehand: for a whole folder (SELECT). */
-    static MessageFlags of(FlagRow row, Collection<String> keywords) {
-        return new MessageFlags(
-                row.uid(),
-                row.modseq(),
-                names(row.seen(), row.answered(), row.flagged(), row.deleted(), row.draft(), keywords));
-    }
-
-    static List<String> names(MailboxMessage message) {
-        return names(message, message.getKeywords());
-    }
-
-    static List<String> names(MailboxMessage message, Collection<String> keywords) {
-        return names(
-                message.isSeen(),
-                message.isAnswered(),
-                message.isFlagged(),
-                message.isDeleted(),
-                message.isDraft(),
-                keywords);
-    }
 
     /** System flags first, then the keywords in a stable (case-insensitive) order. */
     private static List<String> names(
@@ -164,14 +137,11 @@ final class ImapFlags {
     }
 
     /** Whether the message has the flag: a system flag or a keyword, by name, case-insensitive. */
-    static boolean has(MailboxMessage message, String flag) {
-        return switch (flag.toLowerCase(Locale.ROOT)) {
-            case "\\seen" -> message.isSeen();
-            case "\\answered" -> message.isAnswered();
-            case "\\flagged" -> message.isFlagged();
-            case "\\deleted" -> message.isDeleted();
-            case "\\draft" -> message.isDraft();
-            default -> !flag.startsWith("\\") && message.getKeywords().stream().anyMatch(flag::equalsIgnoreCase);
-        };
+    static boolean has(StoredMessage message, String flag) {
+        Flag system = system(flag);
+        if (system != null) {
+            return message.has(system);
+        }
+        return !flag.startsWith("\\") && message.keywords().stream().anyMatch(flag::equalsIgnoreCase);
     }
 }

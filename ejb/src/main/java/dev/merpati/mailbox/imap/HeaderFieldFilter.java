@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.FetchRequest;
 import dev.merpati.connector.api.SectionData;
 import dev.merpati.connector.api.TransferDecoder;
+import dev.merpati.mailbox.MimeParts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +29,9 @@ final class BinaryParts {
 
     /** The section, or {@link SectionData#empty()} when the message has no such part. */
     static SectionData section(MimeParts.Node root, List<Integer> path, Reader reader) {
-        MimeParts.Node entity = MimeParts.entity(root, path);
-        MimeParts.Range range =
-                MimeParts.resolve(root, new FetchRequest.Section(path, FetchRequest.Kind.BINARY, List.of()));
+        MimeParts.Node entity = SectionRanges.entity(root, path);
+        SectionRanges.Range range =
+                SectionRanges.resolve(root, new FetchRequest.Section(path, FetchRequest.Kind.BINARY, List.of()));
         if (entity == null || range == null) {
             return SectionData.empty();
         }

@@ -1,6 +1,9 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.pop3;
 
 import dev.merpati.connector.api.MaildropMessage;
+import dev.merpati.mailbox.Folder;
+import dev.merpati.mailbox.FolderEntry;
+import dev.merpati.mailbox.MailboxStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -12,19 +15,16 @@ import java.util.Optional;
 public class Maildrop {
 
     @Inject
-    MailboxRepository mailboxes;
-
-    @Inject
     MailboxStore store;
 
     public List<MaildropMessage> list(long accountId) {
-        Optional<Mailbox> inbox = mailboxes.find(accountId, Mailbox.INBOX);
+        Optional<FolderEntry> inbox = store.folderEntry(accountId, Folder.INBOX);
         if (inbox.isEmpty()) {
             return List.of();
         }
-        long uidvalidity = inbox.get().getUidvalidity();
-        return mailboxes.messagesByUid(inbox.get().getId(), false).stream()
-                .map(m -> new MaildropMessage(m.getId(), m.getOctets(), Uidl.of(uidvalidity, m.getUid())))
+        long uidvalidity = inbox.get().uidValidity();
+        return store.messageRefs(accountId, inbox.get().id()).stream()
+                .map(m -> new MaildropMessage(m.id(), m.size(), Uidl.of(uidvalidity, m.uid())))
                 .toList();
     }
 
@@ -38,9 +38,8 @@ public class Maildrop {
         if (messageIds == null || messageIds.isEmpty()) {
             return 0;
         }
-        return mailboxes
-                .find(accountId, Mailbox.INBOX)
-                .map(inbox -> store.remove(accountId, inbox.getId(), new LinkedHashSet<>(messageIds)))
+        return store.folderEntry(accountId, Folder.INBOX)
+                .map(inbox -> store.remove(accountId, inbox.id(), new LinkedHashSet<>(messageIds)))
                 .orElse(0);
     }
 }

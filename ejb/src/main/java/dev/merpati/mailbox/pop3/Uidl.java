@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.pop3;
 
 /**
  * The POP3 unique-id of a message: {@code <uidvalidity>.<uid>} of its mailbox, which never changes

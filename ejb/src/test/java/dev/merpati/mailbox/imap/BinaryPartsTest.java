@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.SectionData;
+import dev.merpati.mailbox.MessageStructure;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ class BinaryPartsTest {
                 ? new byte[0]
                 : Arrays.copyOfRange(bytes, (int) offset, (int) Math.min(bytes.length, offset + Math.min(length, 5)));
         MessageStructure structure = MessageStructure.of(offset -> reader.read(offset, 5), bytes.length);
-        return BinaryParts.section(MimeParts.read(structure.parts()), List.of(path), reader);
+        return BinaryParts.section(structure.partTree(), List.of(path), reader);
     }
 
     @Test

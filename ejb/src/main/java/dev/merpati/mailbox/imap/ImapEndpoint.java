@@ -1,4 +1,4 @@
-package dev.merpati.mailbox;
+package dev.merpati.mailbox.imap;
 
 import dev.merpati.connector.api.AppendOutcome;
 import dev.merpati.connector.api.CopyOutcome;
@@ -17,6 +17,9 @@ import dev.merpati.connector.api.MessageThread;
 import dev.merpati.connector.api.QuotaUsage;
 import dev.merpati.connector.api.SearchKey;
 import dev.merpati.connector.api.SortCriterion;
+import dev.merpati.mailbox.CallerAccount;
+import dev.merpati.mailbox.MailboxStore;
+import dev.merpati.mailbox.Quota;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -38,10 +41,10 @@ public class ImapEndpoint implements MailboxListener {
     ImapMessages messages;
 
     @Inject
-    Quotas quotas;
+    ImapOrdering ordering;
 
     @Inject
-    ImapOrdering ordering;
+    MailboxStore store;
 
     @Override
     public List<FolderInfo> folders() {
@@ -127,7 +130,7 @@ public class ImapEndpoint implements MailboxListener {
 
     @Override
     public QuotaUsage quota() {
-        Quota quota = quotas.usage(caller.id());
+        Quota quota = store.quota(caller.id());
         return new QuotaUsage(quota.usedBytes(), quota.limitBytes());
     }
 }

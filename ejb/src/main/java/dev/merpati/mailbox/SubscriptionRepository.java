@@ -10,7 +10,7 @@ import java.util.List;
  * deleted folder, and SUBSCRIBE may name a folder before it exists. Runs in the caller's transaction.
  */
 @ApplicationScoped
-public class Subscriptions {
+public class SubscriptionRepository {
 
     @PersistenceContext(unitName = "merpati")
     EntityManager em;
