@@ -396,7 +396,7 @@ public class MailboxStore {
         if (owned(accountId, folderId) == null) {
             return Optional.empty();
         }
-        return messages(folderId, List.of(uid)).stream().findFirst().flatMap(message -> {
+        return rows(folderId, List.of(uid)).stream().findFirst().flatMap(message -> {
             long bodyId = message.getBodyId();
             MimePart root = new MimeParser(
                             offset -> bodies.read(bodyId, offset, BodyChunks.CHUNK_SIZE), message.getOctets())
