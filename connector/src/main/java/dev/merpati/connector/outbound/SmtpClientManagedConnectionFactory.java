@@ -13,7 +13,11 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.security.auth.Subject;
 
@@ -60,8 +64,20 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
     @ConfigProperty(description = "Password for AUTH at the relay host", confidential = true)
     private String relayPassword;
 
+    @ConfigProperty(
+            description = "Trust store (PKCS12 or JKS) the relay host's certificate must lead to before AUTH;"
+                    + " none: the JVM's default trust store")
+    private String relayTrustStore;
+
+    @ConfigProperty(description = "Password of relayTrustStore, if it has one", confidential = true)
+    private String relayTrustStorePassword;
+
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
+    /** The trust store loaded last and the file version it came from; loaded again when that changes. */
+    private transient volatile RelayTls loadedTrust;
+
+    private transient volatile String loadedTrustFrom;
 
     SmtpClient client() {
         String heloName = resourceAdapter instanceof MerpatiResourceAdapter merpati && merpati.getHostName() != null
@@ -91,6 +107,53 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
             return null;
         }
         return new RelayCredentials(relayUsername, relayPassword == null ? "" : relayPassword);
+    }
+
+    /**
+     * What the relay host's certificate is checked against before AUTH: {@code relayTrustStore},
+     * else the JVM's default trust store.
+     *
+     * @throws IOException when the configured trust store cannot be read
+     */
+    RelayTls relayTls() throws IOException {
+        String path = relayTrustStore == null ? "" : relayTrustStore.strip();
+        if (path.isEmpty()) {
+            return RelayTls.jvmDefault();
+        }
+        char[] password = relayTrustStorePassword == null ? null : relayTrustStorePassword.toCharArray();
+        try {
+            Path file = Path.of(path);
+            // read again when the file is replaced (a new CA for the relay host)
+            String version = path + "@" + Files.getLastModifiedTime(file);
+            RelayTls trust = loadedTrust;
+            if (trust != null && version.equals(loadedTrustFrom)) {
+                return trust;
+            }
+            trust = RelayTls.fromTrustStore(file, password);
+            loadedTrust = trust;
+            loadedTrustFrom = version;
+            return trust;
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot load relayTrustStore " + path + ": no such file", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot load relayTrustStore " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String getRelayTrustStore() {
+        return relayTrustStore;
+    }
+
+    public void setRelayTrustStore(String relayTrustStore) {
+        this.relayTrustStore = relayTrustStore;
+    }
+
+    public String getRelayTrustStorePassword() {
+        return relayTrustStorePassword;
+    }
+
+    public void setRelayTrustStorePassword(String relayTrustStorePassword) {
+        this.relayTrustStorePassword = relayTrustStorePassword;
     }
 
     public String getRelayUsername() {
