@@ -36,7 +36,10 @@
 #   SMTP_DESTINATION_CONCURRENCY_LIMIT  sessions at once to one destination domain [20]
 #   SMTP_CLIENT_PROPERTIES  properties of the SMTP client connection pool, e.g. timeouts
 #                    "connectTimeout=30:heloTimeout=300" (seconds), relay login
-#                    "relayUsername=u:relayPassword=p"                     [none: the defaults]
+#                    "relayUsername=u:relayPassword=p", and the trust store the relay host's
+#                    certificate is checked against before AUTH (':' and '=' escaped with '\')
+#                    "relayTrustStore=/path/trust.p12:relayTrustStorePassword=p"
+#                                                            [none: the defaults, the JVM's trust store]
 #   RELAY_HOST       relay host (smarthost) for remote mail, [host]:port or name:port [none: MX lookup]
 set -euo pipefail
 
