@@ -74,10 +74,11 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
-    /** The trust store loaded last and the file version it came from; loaded again when that changes. */
-    private transient volatile RelayTls loadedTrust;
+    /** The trust store loaded last; loaded again when the file changes. */
+    private transient volatile LoadedTrust loadedTrust;
 
-    private transient volatile String loadedTrustFrom;
+    /** A trust store and the version of the file it came from (path and modification time). */
+    private record LoadedTrust(String version, RelayTls trust) {}
 
     SmtpClient client() {
         String heloName = resourceAdapter instanceof MerpatiResourceAdapter merpati && merpati.getHostName() != null
@@ -125,14 +126,12 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
             Path file = Path.of(path);
             // read again when the file is replaced (a new CA for the relay host)
             String version = path + "@" + Files.getLastModifiedTime(file);
-            RelayTls trust = loadedTrust;
-            if (trust != null && version.equals(loadedTrustFrom)) {
-                return trust;
+            LoadedTrust loaded = loadedTrust;
+            if (loaded == null || !loaded.version().equals(version)) {
+                loaded = new LoadedTrust(version, RelayTls.fromTrustStore(file, password));
+                loadedTrust = loaded;
             }
-            trust = RelayTls.fromTrustStore(file, password);
-            loadedTrust = trust;
-            loadedTrustFrom = version;
-            return trust;
+            return loaded.trust();
         } catch (NoSuchFileException e) {
             throw new IOException("cannot load relayTrustStore " + path + ": no such file", e);
         } catch (IOException | RuntimeException e) {
