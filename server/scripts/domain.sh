@@ -37,7 +37,10 @@
 #   SMTP_CLIENT_PROPERTIES  properties of the SMTP client connection pool, e.g. timeouts
 #   WEB_PLAINTEXT_NETWORKS  clients that may use the webmail and admin API over plain HTTP [this machine]
 #                    "connectTimeout=30:heloTimeout=300" (seconds), relay login
-#                    "relayUsername=u:relayPassword=p"                     [none: the defaults]
+#                    "relayUsername=u:relayPassword=p", and the trust store the relay host's
+#                    certificate is checked against before AUTH (':' and '=' escaped with '\')
+#                    "relayTrustStore=/path/trust.p12:relayTrustStorePassword=p"
+#                                                            [none: the defaults, the JVM's trust store]
 #   RELAY_HOST       relay host (smarthost) for remote mail, [host]:port or name:port [none: MX lookup]
 set -euo pipefail
 

@@ -25,14 +25,35 @@ export TRANSPORT_MAP="remote.test=127.0.0.1:$((base + 30)),remote.invalid=[127.0
 # Every other remote domain goes to the relay host on +33 (RelayHostIT listens there; closed
 # otherwise), logging in as relay-user: no test mail ever looks up or reaches a real MX host.
 export RELAY_HOST="[127.0.0.1]:$((base + 33))"
+# The relay host's key: made here with keytool (self-signed for relay.test and 127.0.0.1), used by
+# RelayHostIT's peer (TestServer.RELAY_HOST_KEYSTORE, password TestKeystore.PASSWORD); the domain
+# checks the relay host's certificate against a trust store that holds only its certificate.
+RELAY_TLS_DIR=$IT_DIR/relay-host
+RELAY_TLS_PASSWORD=test-secret
 # A silent server is given up after 30 s (instead of Postfix's 5 minutes).
-export SMTP_CLIENT_PROPERTIES="connectTimeout=30:heloTimeout=30:relayUsername=relay-user:relayPassword=relay-secret"
+# (asadmin splits --property values on ':' and '=': escape them in the path.)
+export SMTP_CLIENT_PROPERTIES="connectTimeout=30:heloTimeout=30:relayUsername=relay-user:relayPassword=relay-secret:relayTrustStore=$(sed -e 's/[:=]/\\&/g' <<<"$RELAY_TLS_DIR/trust.p12"):relayTrustStorePassword=$RELAY_TLS_PASSWORD"
 export QUEUE_RETRY_SECONDS=5 QUEUE_LIFETIME_SECONDS=25 ADMINS=alice@merpati.test
+
+# The relay host's key and the domain's trust store for it (relayTrustStore).
+make_relay_host_keys() {
+    local log=$RELAY_TLS_DIR/keytool.log
+    mkdir -p "$RELAY_TLS_DIR"
+    keytool -genkeypair -alias merpati -keyalg EC -groupname secp256r1 -validity 30 \
+        -dname CN=relay.test -ext SAN=dns:relay.test,ip:127.0.0.1 \
+        -storetype PKCS12 -keystore "$RELAY_TLS_DIR/relay.p12" -storepass "$RELAY_TLS_PASSWORD" >>"$log" 2>&1 &&
+    keytool -exportcert -rfc -alias merpati -keystore "$RELAY_TLS_DIR/relay.p12" \
+        -storepass "$RELAY_TLS_PASSWORD" -file "$RELAY_TLS_DIR/relay.pem" >>"$log" 2>&1 &&
+    keytool -importcert -noprompt -alias relay.test -file "$RELAY_TLS_DIR/relay.pem" \
+        -storetype PKCS12 -keystore "$RELAY_TLS_DIR/trust.p12" -storepass "$RELAY_TLS_PASSWORD" >>"$log" 2>&1 ||
+    { echo "it-domain: keytool failed:" >&2; cat "$log" >&2; exit 1; }
+}
 
 case "$1" in
     start)
         "$here/domain.sh" stop
         rm -rf "$IT_DIR"
+        make_relay_host_keys
         "$here/domain.sh" provision
         "$here/domain.sh" start
         "$here/domain.sh" deploy "$EAR"

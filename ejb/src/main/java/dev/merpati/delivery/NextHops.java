@@ -63,7 +63,7 @@ public class NextHops {
         }
         Optional<NextHop> mapped = settings.transportMap().lookup(domain);
         if (mapped.isPresent()) {
-            return new Route(List.of(mapped.get()), null, false, false);
+            return new Route(List.of(mapped.get()), null, false, null);
         }
         Optional<RelayHost> relay = settings.relayHost();
         if (relay.isPresent()) {
@@ -93,8 +93,8 @@ public class NextHops {
         }
         Route route = relay.mxLookup()
                 ? viaDns(relay.host(), relay.port())
-                : new Route(List.of(relay.hop()), null, false, false);
-        return new Route(route.hops(), route.failure(), false, true);
+                : new Route(List.of(relay.hop()), null, false, null);
+        return new Route(route.hops(), route.failure(), false, relay.host());
     }
 
     private Route viaDns(String domain, int port) {
@@ -144,7 +144,7 @@ public class NextHops {
             }
         }
         if (!hops.isEmpty()) {
-            return new Route(limited(hops), null, false, false);
+            return new Route(limited(hops), null, false, null);
         }
         return temporary
                 ? Route.temporary("4.4.3 cannot find the addresses of the MX hosts of " + domain + " now")
@@ -154,7 +154,7 @@ public class NextHops {
     private Route direct(String domain, Name name, int port) {
         Addresses found = addresses(name, port);
         if (!found.hops().isEmpty()) {
-            return new Route(limited(found.hops()), null, false, false);
+            return new Route(limited(found.hops()), null, false, null);
         }
         return found.temporary()
                 ? Route.temporary("4.4.3 cannot find the address of " + domain + " now")
@@ -204,16 +204,23 @@ public class NextHops {
     /**
      * The servers to try in order, or why there is none: {@code failure} is an enhanced status
      * code and text, {@code permanent} whether it bounces the mail (else it is deferred); {@code
-     * relay} whether the servers are the relay host (the client logs in there).
+     * relayName} the relay host as configured (without brackets and port) when the servers are the
+     * relay host (the client logs in there, and its certificate must be valid for that name), else
+     * {@code null}.
      */
-    public record Route(List<NextHop> hops, String failure, boolean permanent, boolean relay) {
+    public record Route(List<NextHop> hops, String failure, boolean permanent, String relayName) {
 
         static Route permanent(String failure) {
-            return new Route(List.of(), failure, true, false);
+            return new Route(List.of(), failure, true, null);
         }
 
         static Route temporary(String failure) {
-            return new Route(List.of(), failure, false, false);
+            return new Route(List.of(), failure, false, null);
+        }
+
+        /** Whether the servers are the relay host. */
+        public boolean relay() {
+            return relayName != null;
         }
     }
 }

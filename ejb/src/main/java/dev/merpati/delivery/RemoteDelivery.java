@@ -62,7 +62,13 @@ public class RemoteDelivery {
         try (SmtpClientConnection client = clients.getConnection()) {
             for (NextHop hop : route.hops()) {
                 results = route.relay()
-                        ? client.relay(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content)
+                        ? client.relay(
+                                route.relayName(),
+                                hop.host(),
+                                hop.port(),
+                                batch.reversePath(),
+                                batch.addresses(),
+                                content)
                         : client.deliver(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content);
                 if (!unreachable(results)) {
                     return results; // a server answered: its replies decide, like Postfix after a session

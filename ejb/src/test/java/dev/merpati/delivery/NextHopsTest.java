@@ -223,12 +223,14 @@ class NextHopsTest {
         String map = "mapped.test=[127.0.0.1]:2526";
         NextHops.Route bracketed = relay(zone, map, "[relay.example]:587").forDomain("anywhere.test");
         assertTrue(bracketed.relay());
+        assertEquals("relay.example", bracketed.relayName());
         assertEquals(List.of("relay.example:587"), hosts(bracketed));
         assertTrue(zone.asked.isEmpty(), zone.asked.toString());
 
         NextHops viaSmarthost = relay(zone, map, "smarthost.test:587");
         NextHops.Route viaMx = viaSmarthost.forDomain("anywhere.test");
         assertTrue(viaMx.relay());
+        assertEquals("smarthost.test", viaMx.relayName(), "the certificate must name the relay host as configured");
         assertEquals(List.of("192.0.2.25:587"), hosts(viaMx));
         assertEquals("relay smarthost.test:587", viaSmarthost.destination("anywhere.test"));
 

@@ -2,6 +2,7 @@ package dev.merpati.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,7 +25,16 @@ public final class TestKeystore {
 
     /** Makes {@code server.p12} in the directory: an EC key for {@code hostName} and 127.0.0.1. */
     public static Path create(Path directory, String hostName) throws IOException, InterruptedException {
-        Path keystore = directory.resolve("server.p12");
+        return createAt(directory.resolve("server.p12"), hostName, "dns:" + hostName + ",ip:127.0.0.1");
+    }
+
+    /**
+     * Makes a PKCS12 keystore (password {@link #PASSWORD}) with a self-signed EC key for {@code
+     * hostName} (the CN) and these subject alternative names, keytool's syntax: {@code
+     * dns:relay.test,ip:127.0.0.1}.
+     */
+    public static Path createAt(Path keystore, String hostName, String subjectAltNames)
+            throws IOException, InterruptedException {
         keytool(
                 "-genkeypair",
                 "-alias",
@@ -36,7 +46,7 @@ public final class TestKeystore {
                 "-dname",
                 "CN=" + hostName,
                 "-ext",
-                "SAN=dns:" + hostName + ",ip:127.0.0.1",
+                "SAN=" + subjectAltNames,
                 "-validity",
                 "30",
                 "-storetype",
@@ -49,6 +59,28 @@ public final class TestKeystore {
             throw new IOException("keytool made no " + keystore);
         }
         return keystore;
+    }
+
+    /**
+     * Makes a PKCS12 trust store (password {@link #PASSWORD}) that holds the certificates of these
+     * keystores (made by {@link #create} or {@link #createAt}) and nothing else: what a client
+     * configured to trust those servers uses.
+     */
+    public static Path trustStore(Path trustStore, Path... keystores) throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        int n = 0;
+        for (Path keystore : keystores) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                store.load(in, PASSWORD);
+            }
+            trusted.setCertificateEntry("server" + n++, store.getCertificate("merpati"));
+        }
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            trusted.store(out, PASSWORD);
+        }
+        return trustStore;
     }
 
     /** Runs the JDK's keytool with these arguments; throws with what it printed if it fails. */

@@ -1,7 +1,9 @@
 package dev.merpati.testkit;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where the integration-test domain listens: offsets from the port base that server/pom.xml passes
@@ -44,14 +46,36 @@ public final class TestServer {
     }
 
     /**
-     * A peer on {@link #RELAY_HOST_PORT} that plays the relay host as a submission server, to be
-     * started: STARTTLS with a throw-away key, then AUTH PLAIN or LOGIN as {@link #RELAY_USER}
-     * required before MAIL.
+     * The relay host's key, which server/scripts/it-domain.sh makes with keytool (self-signed for
+     * relay.test and 127.0.0.1, password {@link TestKeystore#PASSWORD}) in the IT folder that
+     * server/pom.xml passes as {@code merpati.it.dir}; the domain's {@code relayTrustStore} holds its
+     * certificate and nothing else.
      */
-    public static SmtpPeer.Builder relayHost() throws IOException, InterruptedException, GeneralSecurityException {
+    public static final Path RELAY_HOST_KEYSTORE =
+            Path.of(System.getProperty("merpati.it.dir", "target/it"), "relay-host", "relay.p12");
+
+    /**
+     * A peer on {@link #RELAY_HOST_PORT} that plays the relay host as a submission server, to be
+     * started: STARTTLS with the key the domain trusts ({@link #RELAY_HOST_KEYSTORE}), then AUTH
+     * PLAIN or LOGIN as {@link #RELAY_USER} required before MAIL.
+     */
+    public static SmtpPeer.Builder relayHost() throws IOException, GeneralSecurityException {
+        return relayHost(TestKeystore.serverContext(RELAY_HOST_KEYSTORE));
+    }
+
+    /**
+     * The same relay host with a throw-away self-signed key the domain does not trust (a man in
+     * the middle): the domain must not log in there.
+     */
+    public static SmtpPeer.Builder untrustedRelayHost()
+            throws IOException, InterruptedException, GeneralSecurityException {
+        return relayHost(TestKeystore.throwAwayServerContext("relay.test"));
+    }
+
+    private static SmtpPeer.Builder relayHost(SSLContext tls) {
         return SmtpPeer.on(RELAY_HOST_PORT)
                 .hostName("relay.test")
-                .startTls(TestKeystore.throwAwayServerContext("relay.test"))
+                .startTls(tls)
                 .auth("PLAIN LOGIN", RELAY_USER, RELAY_PASSWORD);
     }
 }

@@ -16,12 +16,22 @@ public interface SmtpClientConnection extends AutoCloseable {
             String host, int port, String reversePath, List<String> recipients, MessageContent content);
 
     /**
-     * The same through the relay host (smarthost): when the connection definition has relay
-     * credentials ({@code relayUsername}, {@code relayPassword}), the session must reach TLS and
-     * log in with AUTH PLAIN or LOGIN before MAIL, else every recipient gets a temporary failure.
+     * The same through the relay host (smarthost). When the connection definition has relay
+     * credentials ({@code relayUsername}, {@code relayPassword}), the session must reach TLS with a
+     * certificate trusted for {@code relayName} ({@code relayTrustStore}, else the JVM's default
+     * trust store) and log in with AUTH PLAIN or LOGIN before MAIL, else every recipient gets a
+     * temporary failure and the password is not sent. Without credentials it is {@link #deliver}.
+     *
+     * @param relayName the relay host as configured, without brackets and port: the name (or IP
+     *     address) its certificate must be valid for; {@code host} may be one of its addresses
      */
     List<SmtpDeliveryResult> relay(
-            String host, int port, String reversePath, List<String> recipients, MessageContent content);
+            String relayName,
+            String host,
+            int port,
+            String reversePath,
+            List<String> recipients,
+            MessageContent content);
 
     @Override
     void close();

@@ -10,10 +10,12 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * STARTTLS as Postfix's default "may" security level does it: encrypt when the peer offers it, but
- * verify no certificate (MX hosts rarely have one for the name they are reached by, and an
- * unverified channel is still better than plain text). This protects against passive eavesdropping
- * only, not against an active man in the middle.
+ * STARTTLS as Postfix's default "may" security level ({@code smtp_tls_security_level = may}) does
+ * it: encrypt when the peer offers it, but verify no certificate (MX hosts rarely have one for the
+ * name they are reached by, and an unverified channel is still better than plain text). This
+ * protects against passive eavesdropping only, not against an active man in the middle, and is
+ * deliberately so: it is used only where nothing secret depends on it (MX hosts, a relay host
+ * without a login). Before a password is sent, {@link RelayTls} verifies the certificate instead.
  */
 final class OpportunisticTls {
 

@@ -21,12 +21,22 @@ import java.util.Map;
  * One blocking SMTP client session: EHLO (HELO if refused), STARTTLS when offered, MAIL, one RCPT
  * per recipient, DATA with the content dot-stuffed, QUIT. Every recipient gets the reply that
  * decided its fate; a network failure is a temporary failure (code 0, "4.4.1 ...").
+ *
+ * <p>TLS comes in two strengths. To an MX host (and to a relay host without a login) STARTTLS is
+ * opportunistic, Postfix's {@code smtp_tls_security_level = may}: any certificate is accepted,
+ * which protects against eavesdropping only ({@link OpportunisticTls}). Before logging in at the
+ * relay host the certificate must be trusted for the relay host's name ({@link RelayTls}), else no
+ * AUTH is sent, the session ends with QUIT and the mail is deferred ({@code 4.7.5}).
  */
 final class SmtpClient {
+
+    private static final System.Logger LOG = System.getLogger(SmtpClient.class.getName());
 
     static final int CONNECTION_FAILED = 0;
     /** A temporary failure for a session that broke off during the mail transaction. */
     static final int LOST_IN_TRANSACTION = 451;
+    /** The code of a session given up on before MAIL for a reason of the client's own (TLS, login). */
+    static final int REFUSED_BEFORE_MAIL = 454;
 
     private static final String CONNECTING = "connecting";
 
@@ -38,22 +48,41 @@ final class SmtpClient {
         this.timeouts = timeouts;
     }
 
+    /**
+     * The login at the relay host: the credentials, the name the relay host's certificate must be
+     * valid for (the relay host as configured: a DNS name, or an IP address for a literal) and what
+     * the certificate is checked against.
+     */
+    record RelayLogin(String name, RelayCredentials credentials, RelayTls trust) {}
+
+    /** One session with an MX host (or any next hop where the client does not log in). */
     List<SmtpDeliveryResult> deliver(
             String host, int port, String reversePath, List<String> recipients, MessageContent content) {
-        return deliver(host, port, reversePath, recipients, content, null);
+        return session(host, port, reversePath, recipients, content, null);
     }
 
     /**
-     * The same; with {@code credentials} (the relay host) the session must reach TLS and log in
-     * before MAIL, else every recipient is deferred (the password never goes in the clear).
+     * One session with the relay host, logging in: the session must reach TLS with a certificate
+     * trusted for {@code login.name()} and log in before MAIL, else every recipient is deferred (the
+     * password never goes in the clear, nor to a server that is not the relay host).
      */
-    List<SmtpDeliveryResult> deliver(
+    List<SmtpDeliveryResult> relay(
+            RelayLogin login,
+            String host,
+            int port,
+            String reversePath,
+            List<String> recipients,
+            MessageContent content) {
+        return session(host, port, reversePath, recipients, content, login);
+    }
+
+    private List<SmtpDeliveryResult> session(
             String host,
             int port,
             String reversePath,
             List<String> recipients,
             MessageContent content,
-            RelayCredentials credentials) {
+            RelayLogin login) {
         Map<String, SmtpDeliveryResult> results = new LinkedHashMap<>();
         String where = host + ":" + port;
         String stage = CONNECTING;
@@ -79,18 +108,28 @@ final class SmtpClient {
                 stage = "sending STARTTLS";
                 Reply tls = session.command("STARTTLS");
                 if (tls.code() == 220) {
-                    session = new Session(OpportunisticTls.wrap(plain, host, port));
+                    stage = "starting TLS";
+                    if (login == null) {
+                        session = new Session(OpportunisticTls.wrap(plain, host, port));
+                    } else {
+                        RelayTls.Upgrade upgrade = login.trust().wrap(plain, login.name(), port);
+                        session = new Session(upgrade.socket());
+                        if (!upgrade.trusted()) {
+                            return untrusted(session, login, upgrade.problem(), recipients, where);
+                        }
+                    }
                     secure = true;
                     session.timeout(timeouts.helo());
+                    stage = "sending EHLO";
                     ehlo = session.command("EHLO " + heloName);
                     if (!ehlo.positive()) {
                         return all(recipients, ehlo, where);
                     }
                 }
             }
-            if (credentials != null) {
+            if (login != null) {
                 stage = "logging in";
-                Reply auth = authenticate(session, ehlo, secure, credentials);
+                Reply auth = authenticate(session, ehlo, secure, login.credentials());
                 if (!auth.positive()) {
                     session.quit();
                     return all(recipients, auth, where);
@@ -155,15 +194,35 @@ final class SmtpClient {
         return recipients.stream().map(results::get).toList();
     }
 
+    /**
+     * The relay host's certificate failed the check: QUIT (inside the TLS session, saying nothing
+     * else) and defer every recipient.
+     */
+    private List<SmtpDeliveryResult> untrusted(
+            Session session, RelayLogin login, String problem, List<String> recipients, String where)
+            throws IOException {
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "relay host " + login.name() + " (" + where + "): certificate not trusted (checked against "
+                        + login.trust().source() + "): " + problem + "; no AUTH sent, mail deferred");
+        session.timeout(timeouts.quit());
+        session.quit();
+        Reply refused = failed(REFUSED_BEFORE_MAIL, "4.7.5 relay host certificate not trusted: " + problem);
+        return all(recipients, refused, where);
+    }
+
     /** AUTH PLAIN (or LOGIN) under TLS; a failure comes back as a temporary reply (Postfix defers). */
     private static Reply authenticate(Session session, Reply ehlo, boolean secure, RelayCredentials credentials)
             throws IOException {
         if (!secure) {
-            return failed(454, "4.7.0 the relay host did not offer STARTTLS: the password is not sent in the clear");
+            return failed(
+                    REFUSED_BEFORE_MAIL,
+                    "4.7.0 no TLS with the relay host (STARTTLS not offered or refused): the password is not sent"
+                            + " in the clear");
         }
         String mechanism = RelayCredentials.mechanism(ehlo.parameters("AUTH"));
         if (mechanism == null) {
-            return failed(454, "4.7.0 the relay host offers neither AUTH PLAIN nor AUTH LOGIN");
+            return failed(REFUSED_BEFORE_MAIL, "4.7.0 the relay host offers neither AUTH PLAIN nor AUTH LOGIN");
         }
         Reply reply;
         if (mechanism.equals(RelayCredentials.PLAIN)) {
@@ -181,7 +240,7 @@ final class SmtpClient {
             return reply;
         }
         return failed(
-                454,
+                REFUSED_BEFORE_MAIL,
                 "4.7.8 SASL authentication failed; server said: " + reply.code() + " "
                         + String.join(" ", reply.lines()));
     }

@@ -13,7 +13,11 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.security.auth.Subject;
 
@@ -60,8 +64,21 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
     @ConfigProperty(description = "Password for AUTH at the relay host", confidential = true)
     private String relayPassword;
 
+    @ConfigProperty(
+            description = "Trust store (PKCS12 or JKS) the relay host's certificate must lead to before AUTH;"
+                    + " none: the JVM's default trust store")
+    private String relayTrustStore;
+
+    @ConfigProperty(description = "Password of relayTrustStore, if it has one", confidential = true)
+    private String relayTrustStorePassword;
+
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
+    /** The trust store loaded last; loaded again when the file changes. */
+    private transient volatile LoadedTrust loadedTrust;
+
+    /** A trust store and the version of the file it came from (path and modification time). */
+    private record LoadedTrust(String version, RelayTls trust) {}
 
     SmtpClient client() {
         String heloName = resourceAdapter instanceof MerpatiResourceAdapter merpati && merpati.getHostName() != null
@@ -91,6 +108,51 @@ public class SmtpClientManagedConnectionFactory implements ManagedConnectionFact
             return null;
         }
         return new RelayCredentials(relayUsername, relayPassword == null ? "" : relayPassword);
+    }
+
+    /**
+     * What the relay host's certificate is checked against before AUTH: {@code relayTrustStore},
+     * else the JVM's default trust store.
+     *
+     * @throws IOException when the configured trust store cannot be read
+     */
+    RelayTls relayTls() throws IOException {
+        String path = relayTrustStore == null ? "" : relayTrustStore.strip();
+        if (path.isEmpty()) {
+            return RelayTls.jvmDefault();
+        }
+        char[] password = relayTrustStorePassword == null ? null : relayTrustStorePassword.toCharArray();
+        try {
+            Path file = Path.of(path);
+            // read again when the file is replaced (a new CA for the relay host)
+            String version = path + "@" + Files.getLastModifiedTime(file);
+            LoadedTrust loaded = loadedTrust;
+            if (loaded == null || !loaded.version().equals(version)) {
+                loaded = new LoadedTrust(version, RelayTls.fromTrustStore(file, password));
+                loadedTrust = loaded;
+            }
+            return loaded.trust();
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot load relayTrustStore " + path + ": no such file", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot load relayTrustStore " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String getRelayTrustStore() {
+        return relayTrustStore;
+    }
+
+    public void setRelayTrustStore(String relayTrustStore) {
+        this.relayTrustStore = relayTrustStore;
+    }
+
+    public String getRelayTrustStorePassword() {
+        return relayTrustStorePassword;
+    }
+
+    public void setRelayTrustStorePassword(String relayTrustStorePassword) {
+        this.relayTrustStorePassword = relayTrustStorePassword;
     }
 
     public String getRelayUsername() {

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** AUTH at the relay host, against a scripted peer that speaks STARTTLS with a throw-away key. */
+/**
+ * AUTH at the relay host, against a scripted peer that speaks STARTTLS with a throw-away key the
+ * client trusts (its certificate is in the client's trust store). {@link RelayTlsTest} has the
+ * certificates that are not trusted.
+ */
 class RelayAuthTest {
 
     private static final SmtpClient CLIENT = new SmtpClient("mail.merpati.test", ClientTimeouts.all(5000));
@@ -30,10 +34,14 @@ class RelayAuthTest {
     static Path dir;
 
     private static SSLContext tls;
+    private static RelayTls trust;
 
     @BeforeAll
     static void makeKey() throws Exception {
-        tls = TestKeystore.serverContext(TestKeystore.create(dir, "relay.test"));
+        Path keystore = TestKeystore.create(dir, "relay.test");
+        tls = TestKeystore.serverContext(keystore);
+        trust = RelayTls.fromTrustStore(
+                TestKeystore.trustStore(dir.resolve("trust.p12"), keystore), TestKeystore.PASSWORD);
     }
 
     private static MessageContent content(String text) {
@@ -69,13 +77,13 @@ class RelayAuthTest {
     }
 
     private static List<SmtpDeliveryResult> deliver(SmtpPeer server, RelayCredentials credentials) {
-        return CLIENT.deliver(
+        return CLIENT.relay(
+                new SmtpClient.RelayLogin("127.0.0.1", credentials, trust),
                 "127.0.0.1",
                 server.port(),
                 "a@merpati.test",
                 List.of("x@far.test"),
-                content("Subject: s\r\n\r\nhi\r\n"),
-                credentials);
+                content("Subject: s\r\n\r\nhi\r\n"));
     }
 
     @Test
