@@ -275,11 +275,17 @@ deploy() {
     if ! "$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" list-connector-resources 2>/dev/null \
             | grep -q '^eis/merpati/smtp$'; then
         local client_properties=() properties=$SMTP_CLIENT_PROPERTIES
-        # The relay host's password goes to the password alias store; the pool names the alias.
-        if [[ $properties =~ (^|:)relayPassword=([^:]*) ]]; then
-            password_alias merpati-relay-password "${BASH_REMATCH[2]}"
-            properties=${properties/relayPassword=${BASH_REMATCH[2]}/relayPassword=\$\{ALIAS=merpati-relay-password\}}
-        fi
+        # The relay host's password and its trust store's go to the password alias store; the pool
+        # names the aliases.
+        local secret alias
+        for secret in relayPassword:merpati-relay-password relayTrustStorePassword:merpati-relay-truststore-password; do
+            alias=${secret#*:}
+            secret=${secret%%:*}
+            if [[ $properties =~ (^|:)$secret=([^:]*) ]]; then
+                password_alias "$alias" "${BASH_REMATCH[2]}"
+                properties=${properties/$secret=${BASH_REMATCH[2]}/$secret=\$\{ALIAS=$alias\}}
+            fi
+        done
         [[ -n $properties ]] && client_properties=(--property "$properties")
         asadmin create-connector-connection-pool --raname "$APP_NAME#$RAR_MODULE" \
             --connectiondefinition dev.merpati.connector.api.SmtpClientConnectionFactory \

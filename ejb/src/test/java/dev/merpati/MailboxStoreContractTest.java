@@ -25,6 +25,7 @@ import dev.merpati.mailbox.MimeNode;
 import dev.merpati.mailbox.Page;
 import dev.merpati.mailbox.PageRequest;
 import dev.merpati.mailbox.Quotas;
+import dev.merpati.mailbox.SearchCriteria;
 import dev.merpati.mailbox.SortKey;
 import dev.merpati.mailbox.SpecialUse;
 import dev.merpati.mailbox.SubscriptionRepository;
@@ -280,6 +281,76 @@ class MailboxStoreContractTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    @Test
+    void searchFindsByTextFlagsDatesAndSizeInTheDatabaseAndInBodies() {
+        container.inTransaction(() -> store.createFolder(owner, "Searching"));
+        append(
+                owner,
+                "Searching",
+                message("carol@x.test", "zed@x.test", "Invoice March", "Tue, 3 Mar 2026 10:00:00 +0000", "pay soon"));
+        append(
+                owner,
+                "Searching",
+                message(
+                        "alice@x.test",
+                        "yan@x.test",
+                        "Lunch",
+                        "Sun, 1 Mar 2026 10:00:00 +0000",
+                        "the invoice is attached"));
+        append(
+                owner,
+                "Searching",
+                message("bob@x.test", "xia@x.test", "Holiday", "Mon, 2 Mar 2026 10:00:00 +0000", "x".repeat(2000)));
+        long folderId = folder(owner, "Searching").id();
+        PageRequest newest = PageRequest.newestFirst(0, 10);
+
+        assertEquals(List.of("Invoice March"), subjects(search(folderId, SearchCriteria.text("invoice"), newest)));
+        assertEquals(
+                List.of("Invoice March", "Lunch"),
+                subjects(search(
+                        folderId,
+                        SearchCriteria.text("INVOICE", SearchCriteria.Field.SUBJECT, SearchCriteria.Field.BODY),
+                        newest)));
+        assertEquals(List.of("Lunch"), subjects(search(folderId, SearchCriteria.text("alice"), newest)));
+        assertEquals(
+                List.of("Holiday"),
+                subjects(search(folderId, SearchCriteria.text("xia@", SearchCriteria.Field.TO), newest)));
+        assertEquals(
+                List.of("Holiday"),
+                subjects(search(folderId, SearchCriteria.text(null).sized(1000L, null), newest)));
+        assertEquals(
+                List.of("Holiday", "Lunch"),
+                subjects(search(
+                        folderId,
+                        SearchCriteria.text(null)
+                                .between(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z")),
+                        newest)));
+        Page percent = search(folderId, SearchCriteria.text("%"), newest);
+        assertEquals(0, percent.total(), "LIKE wildcards in the text are literal");
+
+        long lunch = page(owner, "Searching", new PageRequest(SortKey.SUBJECT, false, 2, 1))
+                .messages()
+                .get(0)
+                .uid();
+        container.inTransaction(() -> store.updateFlags(owner, folderId, List.of(lunch), FlagUpdate.add(Flag.FLAGGED)));
+        Page flagged = search(folderId, SearchCriteria.text(null).withFlags(Set.of(Flag.FLAGGED)), newest);
+        assertEquals(1, flagged.total());
+        assertEquals(List.of("Lunch"), subjects(flagged));
+        assertEquals(
+                2,
+                search(folderId, SearchCriteria.text(null).withoutFlags(Set.of(Flag.FLAGGED)), newest)
+                        .total());
+        assertTrue(container
+                .inTransaction(() -> store.search(stranger, folderId, SearchCriteria.text("invoice"), newest))
+                .isEmpty());
+    }
+
+    private static Page search(long folderId, SearchCriteria criteria, PageRequest request) {
+        return container
+                .inTransaction(() -> store.search(owner, folderId, criteria, request))
+                .orElseThrow();
     }
 
     @Test

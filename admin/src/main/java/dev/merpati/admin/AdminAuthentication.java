@@ -13,8 +13,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -43,7 +41,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Optional<String> https = HttpsOnlyFromOutside.requiredHttps(request, settings);
         if (https.isPresent()) {
-            return insecure(https.get(), request, response, context);
+            return HttpsOnlyFromOutside.insecure(https.get(), request, response, context);
         }
         Optional<AccountRef> admin = credentials(request.getHeader("Authorization"))
                 .flatMap(c -> accounts.authenticate(c[0], c[1]))
@@ -57,20 +55,6 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
             return context.responseUnauthorized();
         }
         return context.doNothing();
-    }
-
-    /** Plain HTTP from outside: reads go to HTTPS, anything else (a password sent in the clear) is refused. */
-    private static AuthenticationStatus insecure(
-            String https, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (HttpsOnlyFromOutside.isRead(request)) {
-            return context.redirect(https);
-        }
-        try {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** {@code [user, password]} from a BASIC Authorization header. */

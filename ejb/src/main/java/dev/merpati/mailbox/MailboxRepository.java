@@ -345,6 +345,90 @@ public class MailboxRepository {
                 .getResultList();
     }
 
+    /**
+     * The messages of a folder that meet the criteria (all but a text search in the body, which the
+     * caller does), in the requested order; {@code limit} below 0 means all.
+     */
+    List<MailboxMessage> search(long mailboxId, SearchCriteria criteria, PageRequest order, int offset, int limit) {
+        String direction = order.descending() ? " DESC" : " ASC";
+        String column = sortColumn(order.sort());
+        var query = searchQuery(
+                "SELECT m FROM MailboxMessage m",
+                mailboxId,
+                criteria,
+                " ORDER BY " + (column == null ? "" : column + direction + ", ") + "m.uid" + direction,
+                MailboxMessage.class);
+        query.setFirstResult(offset);
+        if (limit >= 0) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
+    /** How many messages of a folder meet the criteria (a text search in the body aside). */
+    long countSearch(long mailboxId, SearchCriteria criteria) {
+        return searchQuery("SELECT COUNT(m) FROM MailboxMessage m", mailboxId, criteria, "", Long.class)
+                .getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> searchQuery(
+            String select, long mailboxId, SearchCriteria criteria, String orderBy, Class<T> type) {
+        StringBuilder where = new StringBuilder(" WHERE m.mailboxId = :mailbox");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("mailbox", mailboxId);
+        if (criteria.text() != null && !criteria.searchesBody()) {
+            List<String> any = new java.util.ArrayList<>();
+            if (criteria.in().contains(SearchCriteria.Field.SUBJECT)) {
+                any.add("LOWER(m.headerSubject) LIKE :text ESCAPE '!'");
+            }
+            if (criteria.in().contains(SearchCriteria.Field.FROM)) {
+                any.add("LOWER(m.headerFrom) LIKE :text ESCAPE '!'");
+            }
+            if (criteria.in().contains(SearchCriteria.Field.TO)) {
+                any.add("LOWER(m.headerTo) LIKE :text ESCAPE '!'");
+            }
+            where.append(" AND (").append(String.join(" OR ", any)).append(')');
+            parameters.put("text", "%" + likeEscape(criteria.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (criteria.since() != null) {
+            where.append(" AND m.sortDate >= :since");
+            parameters.put("since", criteria.since());
+        }
+        if (criteria.before() != null) {
+            where.append(" AND m.sortDate < :before");
+            parameters.put("before", criteria.before());
+        }
+        for (Flag flag : Flag.values()) {
+            if (criteria.with().contains(flag) || criteria.without().contains(flag)) {
+                String name = flag.name().toLowerCase(java.util.Locale.ROOT);
+                where.append(" AND m.").append(name).append(" = :").append(name);
+                parameters.put(name, criteria.with().contains(flag));
+            }
+        }
+        if (criteria.largerThan() != null) {
+            where.append(" AND m.octets > :larger");
+            parameters.put("larger", criteria.largerThan());
+        }
+        if (criteria.smallerThan() != null) {
+            where.append(" AND m.octets < :smaller");
+            parameters.put("smaller", criteria.smallerThan());
+        }
+        var query = em.createQuery(select + where + orderBy, type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private static String sortColumn(SortKey key) {
+        return switch (key) {
+            case DATE -> "m.sortDate";
+            case ARRIVAL, UID -> null;
+            case FROM -> "m.sortFrom";
+            case TO -> "m.sortTo";
+            case SUBJECT -> "m.sortSubject";
+            case SIZE -> "m.octets";
+        };
+    }
+
     /** The UIDs of a folder's messages, ascending. */
     List<Long> uids(long mailboxId) {
         return em.createQuery(

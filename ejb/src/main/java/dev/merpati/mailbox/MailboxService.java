@@ -69,6 +69,12 @@ public class MailboxService {
         return store.folder(account, folder).flatMap(f -> store.page(account, f.id(), request));
     }
 
+    /** A page of the folder's messages that meet the criteria; empty when there is no such folder. */
+    public Optional<Page> search(String folder, SearchCriteria criteria, PageRequest request) {
+        long account = account();
+        return store.folder(account, folder).flatMap(f -> store.search(account, f.id(), criteria, request));
+    }
+
     /** The message with its envelope and MIME structure; empty when it is not there. */
     public Optional<MessageDetails> message(String folder, long uid) {
         long account = account();

@@ -296,6 +296,56 @@ public class MailboxStore {
         return Optional.of(new Page(lines, mailboxes.count(folderId)));
     }
 
+    /** A text search in the body reads at most this many messages of a folder, newest first by the order asked. */
+    static final int BODY_SEARCH_LIMIT = 5000;
+
+    /**
+     * A page of the folder's messages that meet the criteria, ordered and cut by the database; a
+     * text search in the body reads the candidates in order (at most {@value #BODY_SEARCH_LIMIT}), so
+     * its total counts the matches among those.
+     */
+    public Optional<Page> search(long accountId, long folderId, SearchCriteria criteria, PageRequest request) {
+        if (owned(accountId, folderId) == null) {
+            return Optional.empty();
+        }
+        List<MailboxMessage> rows;
+        long total;
+        if (criteria.searchesBody()) {
+            String text = criteria.text().toLowerCase(java.util.Locale.ROOT);
+            List<MailboxMessage> matches = mailboxes.search(folderId, criteria, request, 0, BODY_SEARCH_LIMIT).stream()
+                    .filter(m -> headerContains(m, criteria, text)
+                            || new StoredMessage(m, List.of(), bodies).contains(text, false))
+                    .toList();
+            total = matches.size();
+            rows = matches.subList(
+                    Math.min(request.offset(), matches.size()),
+                    Math.min(request.offset() + request.limit(), matches.size()));
+        } else {
+            rows = mailboxes.search(folderId, criteria, request, request.offset(), request.limit());
+            total = mailboxes.countSearch(folderId, criteria);
+        }
+        Map<Long, List<String>> keywords = mailboxes.keywords(
+                folderId, rows.stream().map(MailboxMessage::getId).toList());
+        return Optional.of(new Page(
+                rows.stream()
+                        .map(m -> summary(m, keywords.getOrDefault(m.getId(), List.of())))
+                        .toList(),
+                total));
+    }
+
+    private static boolean headerContains(MailboxMessage m, SearchCriteria criteria, String text) {
+        return (criteria.in().contains(SearchCriteria.Field.SUBJECT)
+                        && lower(m.getHeaderSubject()).contains(text))
+                || (criteria.in().contains(SearchCriteria.Field.FROM)
+                        && lower(m.getHeaderFrom()).contains(text))
+                || (criteria.in().contains(SearchCriteria.Field.TO)
+                        && lower(m.getHeaderTo()).contains(text));
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** One message with its envelope and MIME structure, read from the stored message. */
     public Optional<MessageDetails> message(long accountId, long folderId, long uid) {
         if (owned(accountId, folderId) == null) {

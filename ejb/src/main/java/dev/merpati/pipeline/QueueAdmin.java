@@ -1,5 +1,6 @@
 package dev.merpati.pipeline;
 
+import dev.merpati.mailbox.MailRoles;
 import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
 import dev.merpati.queue.QueueListing;
@@ -8,6 +9,8 @@ import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
 import dev.merpati.queue.RecipientState;
 import dev.merpati.store.BodyStore;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,6 +27,8 @@ import java.util.stream.Collectors;
  * there is no such entry (or it is in no state for the operation).
  */
 @Stateless
+@DeclareRoles(MailRoles.MAIL_ADMIN)
+@RolesAllowed(MailRoles.MAIL_ADMIN)
 public class QueueAdmin {
 
     private static final Logger LOG = Logger.getLogger(QueueAdmin.class.getName());

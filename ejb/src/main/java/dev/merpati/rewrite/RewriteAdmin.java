@@ -4,6 +4,9 @@ import dev.merpati.account.AccountException;
 import dev.merpati.account.AccountRepository;
 import dev.merpati.account.Domain;
 import dev.merpati.account.MailAddress;
+import dev.merpati.mailbox.MailRoles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -17,6 +20,8 @@ import java.util.Optional;
  * for the operator.
  */
 @Stateless
+@DeclareRoles(MailRoles.MAIL_ADMIN)
+@RolesAllowed(MailRoles.MAIL_ADMIN)
 public class RewriteAdmin {
 
     /** An alias line: {@code address: targets}. */

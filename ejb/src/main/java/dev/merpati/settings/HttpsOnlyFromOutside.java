@@ -1,12 +1,15 @@
 package dev.merpati.settings;
 
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -47,6 +50,23 @@ public abstract class HttpsOnlyFromOutside extends HttpFilter {
                 settings.httpsPort(),
                 request.getServerName(),
                 request.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * What an authentication mechanism answers plain HTTP from outside: reads go to HTTPS, anything
+     * else (a password sent in the clear) is refused.
+     */
+    public static AuthenticationStatus insecure(
+            String https, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (isRead(request)) {
+            return context.redirect(https);
+        }
+        try {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** A request that may simply be repeated at the HTTPS address. */

@@ -111,6 +111,14 @@ class WebmailReadIT {
         assertTrue(row.find(), again.body());
         assertEquals("", row.group(1).strip(), "opened, the message is no longer shown unread");
 
+        String word = subject.substring(subject.lastIndexOf(' ') + 1, subject.lastIndexOf(' ') + 9);
+        HttpResponse<String> found = get("/mail/inbox.xhtml?folder=INBOX&q=" + word);
+        assertTrue(found.body().contains(subject), "the quick search finds the message by a word of its subject");
+        assertTrue(found.body().contains("1 messages"), found.body());
+        HttpResponse<String> none = get("/mail/inbox.xhtml?folder=INBOX&q=no-such-words-anywhere");
+        assertTrue(none.body().contains("This folder is empty") || none.body().contains(" 0 messages"), none.body());
+        assertFalse(none.body().contains(subject));
+
         assertEquals(404, get("/mail/read.xhtml?folder=INBOX&uid=999999").statusCode());
         assertEquals(404, get("/mail/part?folder=INBOX&uid=" + uid + "&part=9").statusCode());
         assertEquals(

@@ -5,6 +5,7 @@ import dev.merpati.mailbox.MailboxService;
 import dev.merpati.mailbox.MessageSummary;
 import dev.merpati.mailbox.Page;
 import dev.merpati.mailbox.PageRequest;
+import dev.merpati.mailbox.SearchCriteria;
 import dev.merpati.mailbox.SortKey;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +38,7 @@ public class FolderView {
     private int page;
     private String sort = "date";
     private boolean asc;
+    private String query;
     private Page current;
     private List<Folder> folders;
 
@@ -46,8 +48,10 @@ public class FolderView {
 
     private Page current() {
         if (current == null) {
-            current = mailboxes
-                    .page(folder, new PageRequest(sortKey(), !asc, page * PAGE_SIZE, PAGE_SIZE))
+            PageRequest request = new PageRequest(sortKey(), !asc, page * PAGE_SIZE, PAGE_SIZE);
+            current = (query == null || query.isBlank()
+                            ? mailboxes.page(folder, request)
+                            : mailboxes.search(folder, SearchCriteria.text(query), request))
                     .orElse(new Page(List.of(), 0));
         }
         return current;
@@ -111,6 +115,15 @@ public class FolderView {
 
     public void setSort(String sort) {
         this.sort = sort == null ? "date" : sort;
+    }
+
+    /** The quick search: text in the subject, sender or recipients ({@code ?q=}). */
+    public String getQ() {
+        return query;
+    }
+
+    public void setQ(String query) {
+        this.query = query;
     }
 
     public boolean isAsc() {

@@ -13,8 +13,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -46,7 +44,7 @@ public class WebmailAuthentication implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Optional<String> https = HttpsOnlyFromOutside.requiredHttps(request, settings);
         if (https.isPresent()) {
-            return insecure(https.get(), request, response, context);
+            return HttpsOnlyFromOutside.insecure(https.get(), request, response, context);
         }
         if (LOGIN_CHECK.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
             return login(request, context);
@@ -55,20 +53,6 @@ public class WebmailAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
-    }
-
-    /** Plain HTTP from outside: reads go to HTTPS, anything else (a password sent in the clear) is refused. */
-    private static AuthenticationStatus insecure(
-            String https, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (HttpsOnlyFromOutside.isRead(request)) {
-            return context.redirect(https);
-        }
-        try {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
