@@ -119,6 +119,17 @@ class WebmailReadIT {
         assertTrue(none.body().contains("This folder is empty") || none.body().contains(" 0 messages"), none.body());
         assertFalse(none.body().contains(subject));
 
+        // Flag it, then delete it: it moves to Trash, as in SquirrelMail.
+        HttpResponse<String> flagged = submit(get("/mail/read.xhtml?folder=INBOX&uid=" + uid), "actions:flag");
+        assertTrue(flagged.body().contains("value=\"Unflag\""), "the message is flagged: " + flagged.body());
+        HttpResponse<String> afterDelete = submit(flagged, "actions:delete");
+        assertTrue(
+                afterDelete.uri().getPath().endsWith("/mail/inbox.xhtml"),
+                afterDelete.uri().toString());
+        assertFalse(afterDelete.body().contains(subject), "deleted, the message leaves the inbox");
+        HttpResponse<String> trash = get("/mail/inbox.xhtml?folder=Trash");
+        assertTrue(trash.body().contains(subject), "deleted, the message is in Trash");
+
         assertEquals(404, get("/mail/read.xhtml?folder=INBOX&uid=999999").statusCode());
         assertEquals(404, get("/mail/part?folder=INBOX&uid=" + uid + "&part=9").statusCode());
         assertEquals(
@@ -166,6 +177,37 @@ class WebmailReadIT {
         file.setDisposition(MimeBodyPart.ATTACHMENT);
         message.setContent(new MimeMultipart(body, file));
         Transport.send(message);
+    }
+
+    /** Posts the page's "actions" form as a click on {@code button} would (with its view state). */
+    private HttpResponse<String> submit(HttpResponse<String> page, String button) throws Exception {
+        Matcher form =
+                Pattern.compile("<form id=\"actions\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(form.find(), page.body());
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertTrue(state.find(), page.body());
+        Matcher target = Pattern.compile("<option value=\"([^\"]+)\"").matcher(page.body());
+        StringBuilder hidden = new StringBuilder();
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"(folder|uid)\" value=\"([^\"]*)\"")
+                .matcher(page.body());
+        while (input.find()) {
+            hidden.append('&')
+                    .append(input.group(1))
+                    .append('=')
+                    .append(URLEncoder.encode(input.group(2).replace("&amp;", "&"), StandardCharsets.UTF_8));
+        }
+        String body = "actions=actions&" + URLEncoder.encode(button, StandardCharsets.UTF_8) + "=x" + hidden
+                + (target.find()
+                        ? "&actions%3Atarget=" + URLEncoder.encode(target.group(1), StandardCharsets.UTF_8)
+                        : "")
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
+        return browser.send(
+                HttpRequest.newBuilder(page.uri().resolve(form.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

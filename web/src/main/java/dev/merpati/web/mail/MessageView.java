@@ -4,10 +4,12 @@ import dev.merpati.mailbox.Address;
 import dev.merpati.mailbox.Envelope;
 import dev.merpati.mailbox.Flag;
 import dev.merpati.mailbox.FlagUpdate;
+import dev.merpati.mailbox.Folder;
 import dev.merpati.mailbox.MailboxService;
 import dev.merpati.mailbox.MessageDetails;
 import dev.merpati.mailbox.MimeNode;
 import dev.merpati.mailbox.PartContent;
+import dev.merpati.mailbox.SpecialUse;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -46,8 +48,35 @@ public class MessageView {
     private String folder = "INBOX";
     private long uid;
     private MessageDetails message;
-    private MimeNode htmlPart;
     private String text = "";
+    private String target;
+
+    /**
+     * The folder and UID come as request parameters, in the address and as hidden fields of the
+     * action form, so a form post knows its message before the view's components are evaluated.
+     */
+    @jakarta.annotation.PostConstruct
+    void readParameters() {
+        var parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        if (parameters.get("folder") != null) {
+            folder = parameters.get("folder");
+        }
+        try {
+            if (parameters.get("uid") != null) {
+                uid = Long.parseLong(parameters.get("uid"));
+            }
+        } catch (NumberFormatException e) {
+            uid = 0;
+        }
+    }
+
+    /** The message, read once per request (also on a form post, where the view action does not run). */
+    private MessageDetails details() {
+        if (message == null) {
+            message = mailboxes.message(folder, uid).orElseThrow(() -> new IllegalStateException("no message " + uid));
+        }
+        return message;
+    }
 
     /** Loads the message named by the view parameters, or answers 404 when it is not the user's. */
     public void load() throws IOException {
@@ -63,8 +92,7 @@ public class MessageView {
         if (!message.summary().seen()) {
             mailboxes.updateFlags(folder, List.of(uid), FlagUpdate.add(Flag.SEEN));
         }
-        htmlPart = find(message.structure(), "text/html");
-        if (htmlPart == null) {
+        if (find(message.structure(), "text/html") == null) {
             MimeNode plain = find(message.structure(), "text/plain");
             if (plain != null) {
                 text = MailHtml.text(read(plain));
@@ -105,9 +133,78 @@ public class MessageView {
         return part.path().isEmpty() ? "1" : part.path();
     }
 
+    // ---- actions (each a form post protected by the view state; afterwards the browser is redirected)
+
+    public String markUnread() {
+        mailboxes.updateFlags(folder, List.of(uid), FlagUpdate.remove(Flag.SEEN));
+        return backToFolder();
+    }
+
+    public String toggleFlagged() {
+        boolean flagged = mailboxes
+                .message(folder, uid)
+                .map(m -> m.summary().has(Flag.FLAGGED))
+                .orElse(false);
+        mailboxes.updateFlags(
+                folder, List.of(uid), flagged ? FlagUpdate.remove(Flag.FLAGGED) : FlagUpdate.add(Flag.FLAGGED));
+        return "/mail/read.xhtml?faces-redirect=true&folder=" + URLEncoder.encode(folder, StandardCharsets.UTF_8)
+                + "&uid=" + uid;
+    }
+
+    /** To Trash, as SquirrelMail does; in Trash, for good. */
+    public String delete() {
+        String trash = trashFolder();
+        if (folder.equals(trash)) {
+            mailboxes.updateFlags(folder, List.of(uid), FlagUpdate.add(Flag.DELETED));
+            mailboxes.expunge(folder, List.of(uid));
+        } else {
+            mailboxes.move(folder, List.of(uid), trash);
+        }
+        return backToFolder();
+    }
+
+    public String move() {
+        if (target != null && !target.isBlank() && !target.equals(folder)) {
+            mailboxes.move(folder, List.of(uid), target);
+        }
+        return backToFolder();
+    }
+
+    private String trashFolder() {
+        return mailboxes.folders().stream()
+                .filter(f -> f.specialUse() == SpecialUse.TRASH)
+                .map(Folder::path)
+                .findFirst()
+                .orElse("Trash");
+    }
+
+    private String backToFolder() {
+        return "/mail/inbox.xhtml?faces-redirect=true&folder=" + URLEncoder.encode(folder, StandardCharsets.UTF_8);
+    }
+
+    /** The folders a message can be moved to. */
+    public List<String> getTargets() {
+        return mailboxes.folders().stream()
+                .map(Folder::path)
+                .filter(path -> !path.equals(folder))
+                .toList();
+    }
+
+    public boolean isFlagged() {
+        return details().summary().has(Flag.FLAGGED);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
     public List<MimeNode> getAttachments() {
         List<MimeNode> attachments = new ArrayList<>();
-        collect(message.structure(), attachments);
+        collect(details().structure(), attachments);
         return attachments;
     }
 
@@ -126,7 +223,8 @@ public class MessageView {
     }
 
     public String getHtmlUrl() {
-        return htmlPart == null ? null : partUrl(htmlPart, true);
+        MimeNode html = find(details().structure(), "text/html");
+        return html == null ? null : partUrl(html, true);
     }
 
     public String getText() {
@@ -134,7 +232,7 @@ public class MessageView {
     }
 
     public Envelope getEnvelope() {
-        return message.envelope();
+        return details().envelope();
     }
 
     public String addresses(List<Address> addresses) {
@@ -142,7 +240,7 @@ public class MessageView {
     }
 
     public String getDate() {
-        return DATE.format(message.summary().date()) + " UTC";
+        return DATE.format(details().summary().date()) + " UTC";
     }
 
     public String getSubject() {
