@@ -120,6 +120,8 @@ class DestinationSchedulerTest {
         }
         scheduler.submit(batch("R", "remote.test"), new Object());
         await(() -> ledger.recorded.containsKey("R"), "mail to another destination was held up");
+        // both slots of the stuck destination fill (the second session may start after R's)
+        await(() -> delivery.stuckNow.get() == 2, "sessions to the stuck destination");
         assertEquals(2, delivery.stuckNow.get(), "sessions to the stuck destination");
 
         delivery.release.countDown(); // the two sessions time out
