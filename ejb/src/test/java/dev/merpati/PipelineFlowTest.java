@@ -51,6 +51,7 @@ import dev.merpati.store.BodyStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ class PipelineFlowTest {
         final List<long[]> localDelivery = new ArrayList<>();
         final List<Long> deferred = new ArrayList<>();
         final List<long[]> smtpDelivery = new ArrayList<>();
+        final List<Duration> deferredDelays = new ArrayList<>();
 
         @Override
         public void toSmtpDelivery(long entryId, long recipientId) {
@@ -76,8 +78,9 @@ class PipelineFlowTest {
         }
 
         @Override
-        public void toDeferred(long entryId, java.time.Duration delay) {
+        public void toDeferred(long entryId, Duration delay) {
             deferred.add(entryId);
+            deferredDelays.add(delay);
         }
 
         @Override
@@ -176,6 +179,10 @@ class PipelineFlowTest {
     }
 
     private static ReceivedMail mail(String content, String... recipients) {
+        return mailAt(Instant.parse("2025-03-04T05:06:07Z"), content, recipients);
+    }
+
+    private static ReceivedMail mailAt(Instant received, String content, String... recipients) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         MessageContent body = new MessageContent() {
             @Override
@@ -196,7 +203,7 @@ class PipelineFlowTest {
                 "client.example.org",
                 "ESMTP",
                 null,
-                Instant.parse("2025-03-04T05:06:07Z"));
+                received);
     }
 
     /**
@@ -373,6 +380,26 @@ class PipelineFlowTest {
         deliverRemote();
         assertEquals(QueueState.ACTIVE, entry(entryId).getState());
         assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
+    }
+
+    @Test
+    void aFaultOfOurOwnDefersTheMailForAShortWhileOnly() {
+        container.inTransaction(() -> intake.receive(mail("Subject: local fault\r\n\r\n", "someone@example.org")));
+        long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+        Instant before = Instant.now();
+        deliverRemote(); // no SMTP client resource here: our own fault, not the destination's
+        QueueRecipient r = recipients(entryId).get(0);
+        assertEquals(RecipientState.DEFERRED, r.getState());
+        assertTrue(r.getLastError().startsWith("4.3.0 no eis/merpati/smtp resource"), r.getLastError());
+        assertEquals(QueueManager.LOCAL_FAULT_RETRY, jms.deferredDelays.get(jms.deferredDelays.size() - 1));
+        Instant next = entry(entryId).getNextAttempt();
+        assertTrue(
+                !next.isBefore(before.plus(QueueManager.LOCAL_FAULT_RETRY))
+                        && next.isBefore(Instant.now().plus(QueueManager.LOCAL_FAULT_RETRY)),
+                "next attempt " + next + ", not in " + QueueManager.LOCAL_FAULT_RETRY
+                        + " instead of the retry interval " + settings.retryInterval());
     }
 
     @Test
