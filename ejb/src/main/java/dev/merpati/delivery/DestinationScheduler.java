@@ -1,5 +1,6 @@
 package dev.merpati.delivery;
 
+import dev.merpati.queue.QueueFlush;
 import dev.merpati.settings.MailSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -8,19 +9,23 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs SMTP sessions on threads of their own, never on the JMS consumers' threads, with at most
@@ -29,7 +34,8 @@ import java.util.logging.Logger;
  * and nothing else. A batch beyond its destination's limit waits in memory for a free slot (its
  * recipients stay PENDING and claimed; after a crash the sweeper sends them again). A destination
  * that could not be reached at all is suspended for a while: its waiting mail is deferred at once.
- * A fault of this server's own never suspends a destination.
+ * A fault of this server's own never suspends a destination, and a flush of the queue ends the
+ * suspension of the destinations it concerns.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -186,6 +192,33 @@ public class DestinationScheduler {
                 LOG.info(() -> "smtp: " + destination + " unreachable, suspended: " + d.suspendedBecause);
             } else {
                 d.suspendedUntil = null;
+            }
+        }
+    }
+
+    /**
+     * The operator flushed the queue (postqueue -f) or an entry (postqueue -i): the suspension of
+     * the destinations concerned ends now, so the flushed mail is sent at once instead of being
+     * deferred again behind it (Postfix's flush also revives dead destinations).
+     */
+    public void resume(@Observes QueueFlush flush) {
+        Set<String> concerned = flush.all()
+                ? Set.of()
+                : flush.domains().stream().map(nextHops::destination).collect(Collectors.toSet());
+        synchronized (destinations) {
+            for (Iterator<Map.Entry<String, Destination>> i =
+                            destinations.entrySet().iterator();
+                    i.hasNext(); ) {
+                Map.Entry<String, Destination> e = i.next();
+                Destination d = e.getValue();
+                if (d.suspendedUntil == null || !(flush.all() || concerned.contains(e.getKey()))) {
+                    continue;
+                }
+                d.suspendedUntil = null;
+                LOG.info(() -> "smtp: " + e.getKey() + " no longer suspended: the queue was flushed");
+                if (d.active <= 0 && d.waiting.isEmpty()) {
+                    i.remove();
+                }
             }
         }
     }

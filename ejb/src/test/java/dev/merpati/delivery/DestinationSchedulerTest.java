@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.queue.QueueFlush;
 import dev.merpati.settings.MailSettings;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-destination limit and the suspension of an unreachable destination (and of no other),
- * with sessions played by the test.
+ * The per-destination limit, the suspension of an unreachable destination (and of no other), and
+ * its end by a flush, with sessions played by the test.
  */
 class DestinationSchedulerTest {
 
@@ -191,5 +192,38 @@ class DestinationSchedulerTest {
         scheduler.submit(batch("T2", "thrown.test"), new Object());
         await(() -> ledger.recorded.containsKey("T2"), "the second mail was not recorded");
         assertEquals(2, delivery.attempts.get("thrown.test").get(), "the second mail was not attempted");
+    }
+
+    @Test
+    void aFlushEndsTheSuspensionOfTheDestinationsItConcernsAndTheirMailIsSentAtOnce() throws Exception {
+        delivery.release.countDown(); // stuck.test is unreachable at once
+        scheduler.submit(batch("U1", "stuck.test"), new Object());
+        await(() -> ledger.recorded.containsKey("U1"), "the first mail was not recorded");
+        assertEquals(
+                RemoteAttempt.Outcome.UNREACHABLE, ledger.attempts.get("U1").outcome());
+        assertTrue(scheduler.suspended("stuck.test"), "an unreachable destination must be suspended");
+
+        scheduler.submit(batch("U2", "stuck.test"), new Object());
+        await(() -> ledger.recorded.containsKey("U2"), "the second mail was not recorded");
+        assertEquals(RemoteAttempt.Outcome.SUSPENDED, ledger.attempts.get("U2").outcome());
+        assertEquals(1, delivery.stuckSessions.get(), "a suspended destination was tried");
+
+        scheduler.resume(QueueFlush.ofAddresses(List.of("someone@Other.test")));
+        assertTrue(scheduler.suspended("stuck.test"), "a flush of other mail ended the suspension");
+
+        scheduler.resume(QueueFlush.ofAddresses(List.of("x@Stuck.Test")));
+        assertFalse(scheduler.suspended("stuck.test"), "the flush did not end the suspension");
+        scheduler.submit(batch("U3", "stuck.test"), new Object());
+        await(() -> ledger.recorded.containsKey("U3"), "the flushed mail was not recorded");
+        assertEquals(2, delivery.stuckSessions.get(), "the flushed mail was not sent at once");
+        assertEquals(
+                RemoteAttempt.Outcome.UNREACHABLE, ledger.attempts.get("U3").outcome());
+        assertTrue(scheduler.suspended("stuck.test"), "still unreachable: suspended again");
+
+        scheduler.resume(QueueFlush.everything()); // postqueue -f
+        assertFalse(scheduler.suspended("stuck.test"));
+        scheduler.submit(batch("U4", "stuck.test"), new Object());
+        await(() -> ledger.recorded.containsKey("U4"), "the flushed mail was not recorded");
+        assertEquals(3, delivery.stuckSessions.get(), "postqueue -f did not send at once");
     }
 }
