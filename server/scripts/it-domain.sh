@@ -4,7 +4,7 @@
 #
 # Ports are offsets from IT_PORTBASE (the tests' TestServer uses the same offsets):
 #   Payara: admin +48, HTTP +80, JMS +76 (Payara's own portbase scheme), Hazelcast +90/+91
-#   mail:   SMTP +25, remote SMTP peer +30 (closed: +31, never answering: +32, relay host +33), POP3 +10, IMAP +43, IMAPS +93, POP3S +95, submission +87, SMTPS +65
+#   mail:   SMTP +25, remote SMTP peer +30 (closed: +31, never answering: +32, relay host +33, closed until a test listens: +34), POP3 +10, IMAP +43, IMAPS +93, POP3S +95, submission +87, SMTPS +65
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 base=${IT_PORTBASE:?IT_PORTBASE is not set}
@@ -20,8 +20,9 @@ export DEMO_ACCOUNTS='alice@merpati.test:alice-secret,bob@merpati.test:bob-secre
 # Deferred mail: retried every 5 s, returned after 25 s; alice may use the admin REST API.
 # Remote delivery: remote.test goes to the SMTP peer RemoteDeliveryIT runs on +30; remote.invalid
 # to +31, where nothing listens (mail to it stays deferred without leaving the machine).
-# stuck.test to +32, where DeliveryIsolationIT accepts connections and never answers.
-export TRANSPORT_MAP="remote.test=127.0.0.1:$((base + 30)),remote.invalid=[127.0.0.1]:$((base + 31)),stuck.test=127.0.0.1:$((base + 32))"
+# stuck.test to +32, where DeliveryIsolationIT accepts connections and never answers; reopened.test
+# to +34, closed until QueueAdminIT starts a peer there (a destination that comes back).
+export TRANSPORT_MAP="remote.test=127.0.0.1:$((base + 30)),remote.invalid=[127.0.0.1]:$((base + 31)),stuck.test=127.0.0.1:$((base + 32)),reopened.test=[127.0.0.1]:$((base + 34))"
 # Every other remote domain goes to the relay host on +33 (RelayHostIT listens there; closed
 # otherwise), logging in as relay-user: no test mail ever looks up or reaches a real MX host.
 export RELAY_HOST="[127.0.0.1]:$((base + 33))"

@@ -40,6 +40,7 @@ import dev.merpati.pipeline.QueueManager;
 import dev.merpati.pipeline.QueueSweeper;
 import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
+import dev.merpati.queue.QueueFlush;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
 import dev.merpati.queue.QueueState;
@@ -48,13 +49,19 @@ import dev.merpati.rewrite.RewriteRepository;
 import dev.merpati.rewrite.TrivialRewrite;
 import dev.merpati.settings.MailSettings;
 import dev.merpati.store.BodyStore;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +76,7 @@ class PipelineFlowTest {
         final List<long[]> localDelivery = new ArrayList<>();
         final List<Long> deferred = new ArrayList<>();
         final List<long[]> smtpDelivery = new ArrayList<>();
+        final List<Duration> deferredDelays = new ArrayList<>();
 
         @Override
         public void toSmtpDelivery(long entryId, long recipientId) {
@@ -76,8 +84,9 @@ class PipelineFlowTest {
         }
 
         @Override
-        public void toDeferred(long entryId, java.time.Duration delay) {
+        public void toDeferred(long entryId, Duration delay) {
             deferred.add(entryId);
+            deferredDelays.add(delay);
         }
 
         @Override
@@ -96,7 +105,43 @@ class PipelineFlowTest {
         }
     }
 
+    /** Records the flushes the queue administration announces (CDI events in the server). */
+    static final class RecordedFlushes implements Event<QueueFlush> {
+        final List<QueueFlush> fired = new ArrayList<>();
+
+        @Override
+        public void fire(QueueFlush event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends QueueFlush> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueueFlush> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<QueueFlush> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueueFlush> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends QueueFlush> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private static TestContainer container;
+    private static RecordedFlushes flushes;
     private static RecordedMessages jms;
     private static AccountService accounts;
     private static MailIntake intake;
@@ -123,6 +168,7 @@ class PipelineFlowTest {
     static void start() {
         container = new TestContainer("pipeline-flow");
         jms = container.add(new RecordedMessages());
+        flushes = container.add(new RecordedFlushes());
         settings = container.add(MailSettings.of(Map.of(MailSettings.HOSTNAME, "mail.merpati.test")));
         container.add(new AccountRepository());
         container.add(new AccountMailboxOwners());
@@ -176,6 +222,10 @@ class PipelineFlowTest {
     }
 
     private static ReceivedMail mail(String content, String... recipients) {
+        return mailAt(Instant.parse("2025-03-04T05:06:07Z"), content, recipients);
+    }
+
+    private static ReceivedMail mailAt(Instant received, String content, String... recipients) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         MessageContent body = new MessageContent() {
             @Override
@@ -196,7 +246,7 @@ class PipelineFlowTest {
                 "client.example.org",
                 "ESMTP",
                 null,
-                Instant.parse("2025-03-04T05:06:07Z"));
+                received);
     }
 
     /**
@@ -373,6 +423,68 @@ class PipelineFlowTest {
         deliverRemote();
         assertEquals(QueueState.ACTIVE, entry(entryId).getState());
         assertEquals(RecipientState.DEFERRED, recipients(entryId).get(0).getState());
+    }
+
+    @Test
+    void aFaultOfOurOwnDefersTheMailForAShortWhileOnly() {
+        container.inTransaction(() -> intake.receive(mail("Subject: local fault\r\n\r\n", "someone@example.org")));
+        long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+        Instant before = Instant.now();
+        deliverRemote(); // no SMTP client resource here: our own fault, not the destination's
+        QueueRecipient r = recipients(entryId).get(0);
+        assertEquals(RecipientState.DEFERRED, r.getState());
+        assertTrue(r.getLastError().startsWith("4.3.0 no eis/merpati/smtp resource"), r.getLastError());
+        assertEquals(QueueManager.LOCAL_FAULT_RETRY, jms.deferredDelays.get(jms.deferredDelays.size() - 1));
+        Instant next = entry(entryId).getNextAttempt();
+        assertTrue(
+                !next.isBefore(before.plus(QueueManager.LOCAL_FAULT_RETRY))
+                        && next.isBefore(Instant.now().plus(QueueManager.LOCAL_FAULT_RETRY)),
+                "next attempt " + next + ", not in " + QueueManager.LOCAL_FAULT_RETRY
+                        + " instead of the retry interval " + settings.retryInterval());
+    }
+
+    @Test
+    void aFlushAnnouncesTheDestinationsOfTheEntryAndSendsItAtOnce() {
+        container.inTransaction(() -> intake.receive(mailAt(
+                Instant.now(),
+                "Subject: flush\r\n\r\n",
+                "Someone@Example.ORG",
+                "other@example.net",
+                "Alice@merpati.test")));
+        long entryId = jms.queueManager.get(jms.queueManager.size() - 1);
+        container.inTransaction(() -> cleanup.process(entryId));
+        container.inTransaction(() -> queueManager.process(entryId));
+        deliverRemote();
+        String queueId = entry(entryId).getQueueId();
+        assertTrue(entry(entryId).getNextAttempt().isAfter(Instant.now()));
+
+        int fired = flushes.fired.size();
+        assertTrue(container.inTransaction(() -> queueAdmin.flush(queueId)));
+        assertEquals(fired + 1, flushes.fired.size());
+        QueueFlush flush = flushes.fired.get(fired);
+        assertFalse(flush.all());
+        assertEquals(java.util.Set.of("example.org", "example.net"), flush.domains(), "the suspensions to end");
+        assertEquals(Duration.ZERO, jms.deferredDelays.get(jms.deferredDelays.size() - 1), "not tried at once");
+        assertFalse(entry(entryId).getNextAttempt().isAfter(Instant.now()));
+
+        int requests = jms.smtpDelivery.size();
+        container.inTransaction(() -> queueManager.retry(entryId)); // the deferred queue's message
+        assertEquals(
+                requests + 2,
+                jms.smtpDelivery.size(),
+                "the flushed recipients were not sent again: " + entry(entryId).getState() + " "
+                        + entry(entryId).getNextAttempt() + " "
+                        + recipients(entryId).stream()
+                                .map(r -> r.getAddress() + " " + r.getState() + " " + r.getLastError())
+                                .toList());
+        deliverRemote();
+
+        int flushed = container.inTransaction(() -> queueAdmin.flushAll()); // postqueue -f
+        assertTrue(flushed >= 1, "flushed " + flushed);
+        assertTrue(flushes.fired.get(flushes.fired.size() - 1).all(), "postqueue -f ends every suspension");
+        assertEquals(Duration.ZERO, jms.deferredDelays.get(jms.deferredDelays.size() - 1));
     }
 
     @Test

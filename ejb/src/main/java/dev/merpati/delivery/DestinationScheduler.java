@@ -1,6 +1,6 @@
 package dev.merpati.delivery;
 
-import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.queue.QueueFlush;
 import dev.merpati.settings.MailSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -9,20 +9,23 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs SMTP sessions on threads of their own, never on the JMS consumers' threads, with at most
@@ -31,6 +34,8 @@ import java.util.logging.Logger;
  * and nothing else. A batch beyond its destination's limit waits in memory for a free slot (its
  * recipients stay PENDING and claimed; after a crash the sweeper sends them again). A destination
  * that could not be reached at all is suspended for a while: its waiting mail is deferred at once.
+ * A fault of this server's own never suspends a destination, and a flush of the queue ends the
+ * suspension of the destinations it concerns.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -104,17 +109,29 @@ public class DestinationScheduler {
         RemoteBatch batch = work.batch();
         try {
             String suspended = suspension(work.destination());
-            List<SmtpDeliveryResult> results =
-                    suspended != null ? RemoteDelivery.all(batch, suspended) : delivery.send(batch);
-            if (suspended == null) {
-                noteReachability(work.destination(), results);
+            RemoteAttempt attempt;
+            if (suspended != null) {
+                attempt = RemoteAttempt.deferAll(batch, suspended, RemoteAttempt.Outcome.SUSPENDED);
+            } else {
+                attempt = attempt(batch);
+                noteReachability(work.destination(), attempt);
             }
-            ledger.record(batch, results);
+            ledger.record(batch, attempt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, batch.queueId() + ": delivery to " + batch.destination() + " failed", e);
         } finally {
             inFlight.release(work.claim());
             finished(work.destination());
+        }
+    }
+
+    /** The session, or a local fault when something of ours throws: never an unreachable destination. */
+    private RemoteAttempt attempt(RemoteBatch batch) {
+        try {
+            return delivery.send(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, batch.queueId() + ": no delivery to " + batch.destination() + ": local error", e);
+            return RemoteDelivery.localError(batch, e);
         }
     }
 
@@ -154,21 +171,63 @@ public class DestinationScheduler {
         }
     }
 
-    /** A session where no recipient got a reply from any server suspends the destination. */
-    private void noteReachability(String destination, List<SmtpDeliveryResult> results) {
-        boolean unreachable = RemoteDelivery.unreachable(results);
+    /**
+     * A destination no server of which could be connected to or greeted is suspended; one whose
+     * server replied is not (any more). A fault of this server's own, or no server to try, says
+     * nothing about the destination and leaves it as it was.
+     */
+    private void noteReachability(String destination, RemoteAttempt attempt) {
+        RemoteAttempt.Outcome outcome = attempt.outcome();
+        if (outcome != RemoteAttempt.Outcome.UNREACHABLE && outcome != RemoteAttempt.Outcome.REPLIED) {
+            return;
+        }
         synchronized (destinations) {
             Destination d = destinations.get(destination);
             if (d == null) {
                 return;
             }
-            if (unreachable) {
+            if (outcome == RemoteAttempt.Outcome.UNREACHABLE) {
                 d.suspendedUntil = Instant.now().plus(suspension());
-                d.suspendedBecause = results.get(0).text();
+                d.suspendedBecause = attempt.results().get(0).text();
                 LOG.info(() -> "smtp: " + destination + " unreachable, suspended: " + d.suspendedBecause);
             } else {
                 d.suspendedUntil = null;
             }
+        }
+    }
+
+    /**
+     * The operator flushed the queue (postqueue -f) or an entry (postqueue -i): the suspension of
+     * the destinations concerned ends now, so the flushed mail is sent at once instead of being
+     * deferred again behind it (Postfix's flush also revives dead destinations).
+     */
+    public void resume(@Observes QueueFlush flush) {
+        Set<String> concerned = flush.all()
+                ? Set.of()
+                : flush.domains().stream().map(nextHops::destination).collect(Collectors.toSet());
+        synchronized (destinations) {
+            for (Iterator<Map.Entry<String, Destination>> i =
+                            destinations.entrySet().iterator();
+                    i.hasNext(); ) {
+                Map.Entry<String, Destination> e = i.next();
+                Destination d = e.getValue();
+                if (d.suspendedUntil == null || !(flush.all() || concerned.contains(e.getKey()))) {
+                    continue;
+                }
+                d.suspendedUntil = null;
+                LOG.info(() -> "smtp: " + e.getKey() + " no longer suspended: the queue was flushed");
+                if (d.active <= 0 && d.waiting.isEmpty()) {
+                    i.remove();
+                }
+            }
+        }
+    }
+
+    /** Whether mail to the destination is deferred at once now (for tests and monitoring). */
+    public boolean suspended(String destination) {
+        synchronized (destinations) {
+            Destination d = destinations.get(destination);
+            return d != null && d.suspendedUntil != null && Instant.now().isBefore(d.suspendedUntil);
         }
     }
 

@@ -63,7 +63,7 @@ public class NextHops {
         }
         Optional<NextHop> mapped = settings.transportMap().lookup(domain);
         if (mapped.isPresent()) {
-            return new Route(List.of(mapped.get()), null, false, null);
+            return new Route(List.of(mapped.get()), null, false, null, false);
         }
         Optional<RelayHost> relay = settings.relayHost();
         if (relay.isPresent()) {
@@ -89,12 +89,12 @@ public class NextHops {
      */
     private Route viaRelay(RelayHost relay) {
         if (!relay.valid()) {
-            return Route.temporary("4.3.5 bad " + MailSettings.RELAY_HOST + ": " + relay.spec());
+            return Route.local("4.3.5 bad " + MailSettings.RELAY_HOST + ": " + relay.spec());
         }
         Route route = relay.mxLookup()
                 ? viaDns(relay.host(), relay.port())
-                : new Route(List.of(relay.hop()), null, false, null);
-        return new Route(route.hops(), route.failure(), false, relay.host());
+                : new Route(List.of(relay.hop()), null, false, null, false);
+        return new Route(route.hops(), route.failure(), false, relay.host(), false);
     }
 
     private Route viaDns(String domain, int port) {
@@ -144,7 +144,7 @@ public class NextHops {
             }
         }
         if (!hops.isEmpty()) {
-            return new Route(limited(hops), null, false, null);
+            return new Route(limited(hops), null, false, null, false);
         }
         return temporary
                 ? Route.temporary("4.4.3 cannot find the addresses of the MX hosts of " + domain + " now")
@@ -154,7 +154,7 @@ public class NextHops {
     private Route direct(String domain, Name name, int port) {
         Addresses found = addresses(name, port);
         if (!found.hops().isEmpty()) {
-            return new Route(limited(found.hops()), null, false, null);
+            return new Route(limited(found.hops()), null, false, null, false);
         }
         return found.temporary()
                 ? Route.temporary("4.4.3 cannot find the address of " + domain + " now")
@@ -206,16 +206,21 @@ public class NextHops {
      * code and text, {@code permanent} whether it bounces the mail (else it is deferred); {@code
      * relayName} the relay host as configured (without brackets and port) when the servers are the
      * relay host (the client logs in there, and its certificate must be valid for that name), else
-     * {@code null}.
+     * {@code null}; {@code local} whether the failure is this server's own (a bad setting), not the
+     * destination's.
      */
-    public record Route(List<NextHop> hops, String failure, boolean permanent, String relayName) {
+    public record Route(List<NextHop> hops, String failure, boolean permanent, String relayName, boolean local) {
 
         static Route permanent(String failure) {
-            return new Route(List.of(), failure, true, null);
+            return new Route(List.of(), failure, true, null, false);
         }
 
         static Route temporary(String failure) {
-            return new Route(List.of(), failure, false, null);
+            return new Route(List.of(), failure, false, null, false);
+        }
+
+        static Route local(String failure) {
+            return new Route(List.of(), failure, false, null, true);
         }
 
         /** Whether the servers are the relay host. */

@@ -4,6 +4,7 @@ import dev.merpati.connector.api.MessageContent;
 import dev.merpati.connector.api.SmtpClientConnection;
 import dev.merpati.connector.api.SmtpClientConnectionFactory;
 import dev.merpati.connector.api.SmtpDeliveryResult;
+import dev.merpati.delivery.RemoteAttempt.Outcome;
 import dev.merpati.settings.NextHop;
 import dev.merpati.store.BodyInputStream;
 import dev.merpati.store.BodyStore;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -35,15 +37,40 @@ public class RemoteDelivery {
     /** Looked up at first use: the set-up creates the resource only after the application is deployed. */
     private volatile SmtpClientConnectionFactory factory;
 
-    /** One result per recipient of the batch, in its order. */
-    public List<SmtpDeliveryResult> send(RemoteBatch batch) {
+    /**
+     * One result per recipient of the batch, in its order, and who decided them. A fault of this
+     * server's own before or around the session (no SMTP client resource, the connector
+     * unavailable, an exception of ours) is a {@link RemoteAttempt.Outcome#LOCAL_FAULT}, never an
+     * unreachable destination.
+     */
+    public RemoteAttempt send(RemoteBatch batch) {
         SmtpClientConnectionFactory clients = factory();
         if (clients == null) {
-            return all(batch, "4.3.0 no " + SmtpClientConnectionFactory.JNDI_NAME + " resource");
+            return RemoteAttempt.deferAll(
+                    batch, "4.3.0 no " + SmtpClientConnectionFactory.JNDI_NAME + " resource", Outcome.LOCAL_FAULT);
         }
+        try {
+            return session(clients, batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, batch.queueId() + ": no delivery to " + batch.destination() + ": local error", e);
+            factory = null; // looked up again next time, in case the connector was deployed again
+            return localError(batch, e);
+        }
+    }
+
+    /** The attempt a local error (an exception of ours around the session) comes to. */
+    static RemoteAttempt localError(RemoteBatch batch, RuntimeException e) {
+        return RemoteAttempt.deferAll(batch, "4.3.0 local error: " + e, Outcome.LOCAL_FAULT);
+    }
+
+    private RemoteAttempt session(SmtpClientConnectionFactory clients, RemoteBatch batch) {
         NextHops.Route route = nextHops.forDomain(batch.destination());
         if (route.hops().isEmpty()) {
-            return route.permanent() ? bounceAll(batch, route.failure()) : all(batch, route.failure());
+            if (route.permanent()) {
+                return new RemoteAttempt(bounceAll(batch, route.failure()), Outcome.NO_ROUTE);
+            }
+            return RemoteAttempt.deferAll(
+                    batch, route.failure(), route.local() ? Outcome.LOCAL_FAULT : Outcome.NO_ROUTE);
         }
         long bodyId = batch.bodyId();
         long size = bodies.size(bodyId);
@@ -59,7 +86,8 @@ public class RemoteDelivery {
             }
         };
         List<SmtpDeliveryResult> results = List.of();
-        try (SmtpClientConnection client = clients.getConnection()) {
+        SmtpClientConnection client = clients.getConnection(); // the connector unavailable: a local fault
+        try {
             for (NextHop hop : route.hops()) {
                 results = route.relay()
                         ? client.relay(
@@ -71,12 +99,23 @@ public class RemoteDelivery {
                                 content)
                         : client.deliver(hop.host(), hop.port(), batch.reversePath(), batch.addresses(), content);
                 if (!unreachable(results)) {
-                    return results; // a server answered: its replies decide, like Postfix after a session
+                    // a server answered: its replies decide, like Postfix after a session
+                    return new RemoteAttempt(results, Outcome.REPLIED);
                 }
                 LOG.fine(() -> batch.queueId() + ": " + hop + " unreachable, trying the next one");
             }
+        } finally {
+            closeQuietly(client); // once a server replied, its replies stand
         }
-        return results;
+        return new RemoteAttempt(results, Outcome.UNREACHABLE);
+    }
+
+    private static void closeQuietly(SmtpClientConnection client) {
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing an " + SmtpClientConnectionFactory.JNDI_NAME + " connection failed", e);
+        }
     }
 
     /** No server replied at all (no connection, no greeting): the next address is tried. */
@@ -87,12 +126,6 @@ public class RemoteDelivery {
     static List<SmtpDeliveryResult> bounceAll(RemoteBatch batch, String text) {
         return batch.addresses().stream()
                 .map(a -> new SmtpDeliveryResult(a, 550, text))
-                .toList();
-    }
-
-    static List<SmtpDeliveryResult> all(RemoteBatch batch, String text) {
-        return batch.addresses().stream()
-                .map(a -> new SmtpDeliveryResult(a, 0, text))
                 .toList();
     }
 

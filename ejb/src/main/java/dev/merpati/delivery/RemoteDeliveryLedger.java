@@ -69,8 +69,13 @@ public class RemoteDeliveryLedger {
         return r.getState() == RecipientState.PENDING && r.getAccountId() == null && !inFlight.contains(r.getId());
     }
 
-    /** Records the session's result for each recipient of the batch (in the batch's order). */
-    public void record(RemoteBatch batch, List<SmtpDeliveryResult> results) {
+    /**
+     * Records the attempt's result for each recipient of the batch (in the batch's order). Mail
+     * deferred by a fault of this server's own is retried soon ({@link
+     * QueueManager#scheduleSoonRetry}), else after the retry interval.
+     */
+    public void record(RemoteBatch batch, RemoteAttempt attempt) {
+        List<SmtpDeliveryResult> results = attempt.results();
         Optional<QueueEntry> locked = queue.lock(batch.entryId());
         if (locked.isEmpty()) {
             return; // deleted by the operator meanwhile
@@ -100,7 +105,9 @@ public class RemoteDeliveryLedger {
         if (bounced) {
             bounces.notifySender(entry);
         }
-        if (deferred) {
+        if (deferred && attempt.localFault()) {
+            queueManager.scheduleSoonRetry(entry);
+        } else if (deferred) {
             queueManager.scheduleRetry(entry);
         }
         queue.completeIfFinished(entry);

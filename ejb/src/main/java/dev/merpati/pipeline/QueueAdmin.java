@@ -3,6 +3,7 @@ package dev.merpati.pipeline;
 import dev.merpati.mailbox.MailRoles;
 import dev.merpati.queue.PipelineMessages;
 import dev.merpati.queue.QueueEntry;
+import dev.merpati.queue.QueueFlush;
 import dev.merpati.queue.QueueListing;
 import dev.merpati.queue.QueueRecipient;
 import dev.merpati.queue.QueueRepository;
@@ -12,6 +13,7 @@ import dev.merpati.store.BodyStore;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,9 @@ public class QueueAdmin {
 
     @Inject
     PipelineMessages pipeline;
+
+    @Inject
+    Event<QueueFlush> flushes;
 
     /** Every entry not finished yet, oldest first (mailq). */
     public List<QueueListing> list() {
@@ -86,27 +91,43 @@ public class QueueAdmin {
                 .orElse(false);
     }
 
-    /** postqueue -i: the entry's deferred recipients are tried now. */
+    /**
+     * postqueue -i: the entry's deferred recipients are tried now, even at a destination suspended
+     * after it could not be reached (its suspension ends).
+     */
     public boolean flush(String queueId) {
         return locked(queueId)
                 .filter(e -> e.getState() == QueueState.ACTIVE)
                 .map(e -> {
-                    e.dueNow(Instant.now());
-                    pipeline.toDeferred(e.getId(), Duration.ZERO);
+                    flushes.fire(QueueFlush.ofAddresses(queue.recipients(e.getId()).stream()
+                            .filter(r -> r.getAccountId() == null && r.getState() == RecipientState.DEFERRED)
+                            .map(QueueRecipient::getAddress)
+                            .toList()));
+                    tryNow(e);
                     return true;
                 })
                 .orElse(false);
     }
 
-    /** postqueue -f: every deferred entry is tried now. @return how many */
+    /** postqueue -f: every deferred entry is tried now, and no destination stays suspended. @return how many */
     public int flushAll() {
+        flushes.fire(QueueFlush.everything());
         int n = 0;
         for (QueueEntry e : queue.unfinished()) {
-            if (e.getState() == QueueState.ACTIVE && e.getNextAttempt() != null && flush(e.getQueueId())) {
-                n++;
+            if (e.getState() == QueueState.ACTIVE && e.getNextAttempt() != null) {
+                Optional<QueueEntry> locked = queue.lock(e.getId()).filter(l -> l.getState() == QueueState.ACTIVE);
+                if (locked.isPresent()) {
+                    tryNow(locked.get());
+                    n++;
+                }
             }
         }
         return n;
+    }
+
+    private void tryNow(QueueEntry e) {
+        e.dueNow(Instant.now());
+        pipeline.toDeferred(e.getId(), Duration.ZERO);
     }
 
     /**

@@ -30,6 +30,9 @@ public class QueueManager {
 
     private static final Logger LOG = Logger.getLogger(QueueManager.class.getName());
 
+    /** When mail deferred by a fault of this server's own is tried again (at most the retry interval). */
+    public static final Duration LOCAL_FAULT_RETRY = Duration.ofSeconds(30);
+
     @Inject
     QueueRepository queue;
 
@@ -155,7 +158,25 @@ public class QueueManager {
 
     /** If recipients are deferred and no attempt is scheduled yet, schedules one. */
     public void scheduleRetry(QueueEntry entry) {
-        if (entry.getNextAttempt() != null) {
+        schedule(entry, settings.retryInterval());
+    }
+
+    /**
+     * Like {@link #scheduleRetry}, for mail deferred by a fault of this server's own (a resource
+     * missing, the connector unavailable, an error of ours): tried again after {@link
+     * #LOCAL_FAULT_RETRY} (or the retry interval if shorter), an attempt scheduled later is brought
+     * forward.
+     */
+    public void scheduleSoonRetry(QueueEntry entry) {
+        Duration soon = settings.retryInterval().compareTo(LOCAL_FAULT_RETRY) < 0
+                ? settings.retryInterval()
+                : LOCAL_FAULT_RETRY;
+        schedule(entry, soon);
+    }
+
+    private void schedule(QueueEntry entry, Duration delay) {
+        Instant next = Instant.now().plus(delay);
+        if (entry.getNextAttempt() != null && !entry.getNextAttempt().isAfter(next)) {
             return;
         }
         List<QueueRecipient> deferred = queue.recipients(entry.getId()).stream()
@@ -164,8 +185,11 @@ public class QueueManager {
         if (deferred.isEmpty()) {
             return;
         }
-        Duration delay = settings.retryInterval();
-        entry.deferredUntil(Instant.now().plus(delay), deferred.get(0).getLastError());
+        if (entry.getNextAttempt() == null) {
+            entry.deferredUntil(next, deferred.get(0).getLastError());
+        } else {
+            entry.dueNow(next); // brought forward: the same attempt, sooner
+        }
         pipeline.toDeferred(entry.getId(), delay);
         LOG.fine(() -> entry.getQueueId() + ": deferred, next attempt in " + delay);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.merpati.testkit.AdminApi;
 import dev.merpati.testkit.Mail;
 import dev.merpati.testkit.Mailboxes;
+import dev.merpati.testkit.SmtpPeer;
 import dev.merpati.testkit.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,46 @@ class QueueAdminIT {
         assertEquals(404, admin.get("queue/" + id).statusCode());
         assertTrue(admin.queueEntry(id).isEmpty());
         assertEquals(409, admin.delete("queue/" + id).statusCode());
+    }
+
+    /**
+     * reopened.test's server is down: its mail is deferred and the destination suspended (mail to it
+     * is deferred at once for a while). The server comes back and the operator flushes the queue
+     * (postqueue -f): the mail goes at once, not after the suspension and the next retry.
+     */
+    @Test
+    void aFlushSendsMailToASuspendedDestinationAtOnce() throws Exception {
+        String to = "back-" + UUID.randomUUID().toString().substring(0, 8) + "@reopened.test";
+        String subject = Mail.uniqueSubject("back again");
+        Mail.send(ALICE, to, subject, "sent on a flush\r\n");
+        String block = admin.awaitQueueEntry(to + " DEFERRED");
+        assertTrue(
+                block.contains("(4.4.1 connection to 127.0.0.1:" + TestServer.REOPENED_PEER_PORT + " failed:"), block);
+        Instant scheduled = Instant.parse(header(block).group(4));
+
+        try (SmtpPeer peer = SmtpPeer.on(TestServer.REOPENED_PEER_PORT)
+                .hostName("peer.reopened.test")
+                .start()) {
+            Instant flushed = Instant.now();
+            var flush = admin.post("queue/flush");
+            assertEquals(200, flush.statusCode(), flush.body());
+            SmtpPeer.Delivery delivery = peer.await(to);
+            Duration took = Duration.between(flushed, Instant.now());
+            assertTrue(delivery.data().contains("Subject: " + subject), delivery.data());
+            assertTrue(
+                    Instant.now().isBefore(scheduled),
+                    "the mail went only with the scheduled retry (" + scheduled + "), " + took + " after the flush");
+            System.out.println("QueueAdminIT: a suspended destination's mail went " + took + " after the flush");
+
+            // the peer stays up until its 250 is recorded (the peer reports a message before replying)
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (admin.queueEntry(to).isPresent()) {
+                assertTrue(
+                        Instant.now().isBefore(deadline),
+                        "still queued: " + admin.queueEntry(to).orElse(""));
+                Thread.sleep(100);
+            }
+        }
     }
 
     @Test

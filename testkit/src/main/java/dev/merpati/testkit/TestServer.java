@@ -33,6 +33,8 @@ public final class TestServer {
     public static final int STUCK_PEER_PORT = PORTBASE + 32;
     /** The relay host every other remote domain goes to, closed unless a test listens there. */
     public static final int RELAY_HOST_PORT = PORTBASE + 33;
+    /** reopened.test's next hop: closed (its mail deferred, the destination suspended) until a test listens. */
+    public static final int REOPENED_PEER_PORT = PORTBASE + 34;
     /** The login the domain uses at the relay host (relayUsername and relayPassword). */
     public static final String RELAY_USER = "relay-user";
 
