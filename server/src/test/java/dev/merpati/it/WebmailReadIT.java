@@ -119,6 +119,21 @@ class WebmailReadIT {
         assertTrue(none.body().contains("This folder is empty") || none.body().contains(" 0 messages"), none.body());
         assertFalse(none.body().contains(subject));
 
+        // The message as stored: view source and .eml download.
+        Matcher eml = Pattern.compile("id=\"eml\" href=\"([^\"]+)\"").matcher(read.body());
+        assertTrue(eml.find(), read.body());
+        HttpResponse<String> saved = get(eml.group(1).replace("&amp;", "&"));
+        assertEquals(200, saved.statusCode());
+        assertEquals(
+                "message/rfc822", saved.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(saved.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        assertTrue(saved.body().contains("Subject: " + subject), "the .eml is the stored message");
+        assertTrue(saved.body().contains("<script>alert(1)</script>"), "as stored, byte for byte");
+        HttpResponse<String> source = get(eml.group(1).replace("&amp;", "&").replace("&download=true", ""));
+        assertTrue(source.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertEquals(
+                "nosniff", source.headers().firstValue("X-Content-Type-Options").orElse(""));
+
         // Flag it, then delete it: it moves to Trash, as in SquirrelMail.
         HttpResponse<String> flagged = submit(get("/mail/read.xhtml?folder=INBOX&uid=" + uid), "actions:flag");
         assertTrue(flagged.body().contains("value=\"Unflag\""), "the message is flagged: " + flagged.body());

@@ -222,6 +222,13 @@ public class MessageView {
                 + (html ? "&view=html" : "");
     }
 
+    /** The message as stored: shown as plain text, or downloaded as a .eml file. */
+    public String sourceUrl(boolean download) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/mail/source?folder="
+                + URLEncoder.encode(folder, StandardCharsets.UTF_8) + "&uid=" + uid
+                + (download ? "&download=true" : "");
+    }
+
     public String getHtmlUrl() {
         MimeNode html = find(details().structure(), "text/html");
         return html == null ? null : partUrl(html, true);
