@@ -27,11 +27,6 @@ final class MessageParser {
 
     private MessageParser() {}
 
-    /** The MIME structure of a stored message. */
-    static MimeNode structure(LongFunction<byte[]> reader, long size) {
-        return node(new MimeParser(reader, size).parse(), "");
-    }
-
     /** The MIME structure and the envelope of a stored message, in one pass. */
     static Parsed parse(LongFunction<byte[]> reader, long size) {
         MimePart root = new MimeParser(reader, size).parse();

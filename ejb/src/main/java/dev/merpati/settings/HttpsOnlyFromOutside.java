@@ -1,11 +1,7 @@
 package dev.merpati.settings;
 
-import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,33 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Plain HTTP only from the machine itself; anyone else is sent to HTTPS (GET and HEAD redirected,
- * anything else refused). The webmail and the admin API each register it for all their paths.
+ * Plain HTTP only from the plain-text networks; anyone else is sent to HTTPS (reads redirected,
+ * anything else refused). The webmail's and the admin API's authentication mechanisms ask this
+ * first: they see every request of their application, before any filter or servlet.
  */
-public abstract class HttpsOnlyFromOutside extends HttpFilter {
+public final class HttpsOnlyFromOutside {
 
-    private static final long serialVersionUID = 1L;
-
-    @Inject
-    private transient MailSettings settings;
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        Optional<String> https = requiredHttps(request, settings);
-        if (https.isEmpty()) {
-            chain.doFilter(request, response);
-        } else if (isRead(request)) {
-            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", https.get());
-        } else {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Use HTTPS: " + https.get());
-        }
-    }
+    private HttpsOnlyFromOutside() {}
 
     /**
      * Where the request must go instead, when it came over plain HTTP from outside the plain-text
-     * networks; the authentication mechanisms ask too, since they run before any filter.
+     * networks.
      */
     public static Optional<String> requiredHttps(HttpServletRequest request, MailSettings settings) {
         String query = request.getQueryString();
